@@ -1,0 +1,56 @@
+# Innovasjon i offentlig sektor. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: help install run serve test test-fast lint format bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+install: $(BIN)/.installed node_modules/.installed ## Install Python and npm packages from the lock files
+
+run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unless DATABASE_URL is set)
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_seed_content
+	$(BIN)/python manage.py create_local_users
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## Production settings under gunicorn, over plain HTTP on 127.0.0.1:$PORT
+	DJANGO_SETTINGS_MODULE=innovasjon.settings.production ./bin/serve-local
+
+test: install lint ## Lint, then the whole test suite
+	$(BIN)/pytest
+
+lint: install ## ruff check, ruff format --check, and no missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=innovasjon.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install ## Fix what ruff can fix
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## Page timings and weights (see docs/benchmarks.md)
+	DJANGO_SETTINGS_MODULE=innovasjon.settings.test $(BIN)/python -m bench
+
+lock: install ## Recompile the lock files after changing pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+
+clean: ## Remove the virtualenv, node_modules, collected static files and caches
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,28 @@
+"""Local development (`make run`): debug on, plain HTTP, a secret key kept per checkout."""
+
+import secrets
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
+
+
+def _local_secret_key():
+    """A random key generated once per checkout (git-ignored), so none is in the repo."""
+    key_file = BASE_DIR / ".dev-secret-key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
+
+# Plain storage so that `runserver` works without collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,40 @@
+"""Heading levels and stable section ids, shared by validation and rendering."""
+
+import re
+
+from bs4 import BeautifulSoup
+from django.utils.text import slugify
+
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+ANCHORED_TAGS = ("h2", "h3")
+# slugify() drops letters it cannot transliterate; Norwegian ones get their usual spelling.
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+MAX_ID_LENGTH = 60
+
+
+def heading_levels_in_html(html):
+    soup = BeautifulSoup(html or "", "html.parser")
+    return [int(tag.name[1]) for tag in soup.find_all(HEADING_TAGS)]
+
+
+def section_id(text):
+    """A readable id from the heading's own text, so text above it cannot change it."""
+    slug = slugify(text.translate(NORWEGIAN_LETTERS))[:MAX_ID_LENGTH].strip("-")
+    return slug or "seksjon"
+
+
+class SectionIds:
+    """Hands out unique ids on one page: the second "Mål" becomes "mal-2"."""
+
+    def __init__(self):
+        self.seen = {}
+
+    def take(self, text):
+        base = section_id(text)
+        count = self.seen.get(base, 0) + 1
+        self.seen[base] = count
+        return base if count == 1 else f"{base}-{count}"
+
+
+def collapse_whitespace(text):
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,142 @@
+"""Builds the page tree from pages/seed_content.py.
+
+Create-only: a page, image, setting or redirect that already exists is left exactly as it is, so
+a second run changes nothing and an editor's work is never overwritten.
+"""
+
+import io
+
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from pages import seed_content as seed
+from pages.models import (
+    ContentPage,
+    DefinitionPage,
+    HomeEntryPoint,
+    HomePage,
+    Principle,
+    PrinciplesPage,
+    PrinciplesSource,
+    SiteSettings,
+)
+from pages.seed_images import render_png
+from programs.models import ProgramIndexPage, ProgramPage
+
+PAGE_TYPES = {
+    "definition": DefinitionPage,
+    "principles": PrinciplesPage,
+    "content": ContentPage,
+}
+
+
+class Command(BaseCommand):
+    help = "Laster inn startinnholdet. Eksisterende sider, bilder og innstillinger røres ikke."
+
+    def handle(self, *args, **options):
+        self.created = []
+        with transaction.atomic():
+            home, home_is_new = self.ensure_home()
+            sections = [
+                self.ensure_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL
+            ]
+            index = self.ensure_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
+            for data in seed.PROGRAMS:
+                program = self.ensure_page(index, ProgramPage, data)
+                self.ensure_vanity_redirect(data["vanity_path"], program)
+            if home_is_new:
+                for order, page in enumerate([*sections, index]):
+                    HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
+                home.save_revision().publish()
+            self.ensure_site_settings(home)
+        if self.created:
+            self.stdout.write(f"Opprettet: {', '.join(self.created)}")
+        else:
+            self.stdout.write("Innholdet finnes allerede. Ingenting ble endret.")
+
+    def ensure_home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific, False
+        existing = HomePage.objects.first()
+        if existing:
+            return existing, False
+
+        root = Page.get_first_root_node()
+        home = HomePage(slug="forside", show_in_menus=False, **self.fields(HomePage, seed.HOME))
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = seed.HOME["title"]
+        site.save()
+        # Wagtail's install leaves a plain "Welcome" page that holds no content.
+        for placeholder in root.get_children().exact_type(Page):
+            if placeholder.numchild == 0:
+                placeholder.delete()
+        self.created.append(seed.HOME["title"])
+        return home, True
+
+    def ensure_page(self, parent, model, data):
+        existing = parent.get_children().filter(slug=data["slug"]).first()
+        if existing:
+            return existing.specific
+        page = model(slug=data["slug"], show_in_menus=model is not ProgramPage)
+        for field, value in self.fields(model, data).items():
+            setattr(page, field, value)
+        if model is PrinciplesPage:
+            page.principles = [
+                Principle(title=title, text=text, sort_order=order)
+                for order, (title, text) in enumerate(data["principles"])
+            ]
+            page.sources = [
+                PrinciplesSource(sort_order=order, **source)
+                for order, source in enumerate(data["sources"])
+            ]
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created.append(page.url)
+        return page
+
+    def fields(self, model, data):
+        """The seed entry's values for the model's own fields; images become Image objects."""
+        names = {field.name for field in model._meta.get_fields()}
+        values = {
+            key: value
+            for key, value in data.items()
+            if key in names and key not in {"slug", "image", "principles", "sources"}
+        }
+        if "image" in data and "image" in names:
+            values["image"] = self.ensure_image(data["image"])
+        return values
+
+    def ensure_image(self, key):
+        image_model = get_image_model()
+        title = f"Illustrasjon: {key}"
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            image = image_model(
+                title=title,
+                file=ImageFile(io.BytesIO(render_png(key)), name=f"illustrasjon-{key}.png"),
+            )
+            image.save()
+            self.created.append(title)
+        return image
+
+    def ensure_vanity_redirect(self, old_path, page):
+        path = Redirect.normalise_path(old_path)
+        if not Redirect.objects.filter(old_path=path).exists():
+            Redirect.objects.create(old_path=path, site=None, redirect_page=page, is_permanent=True)
+            self.created.append(f"{old_path}/ -> {page.url}")
+
+    def ensure_site_settings(self, home):
+        site = home.get_site()
+        if SiteSettings.objects.filter(site=site).exists():
+            return
+        SiteSettings.objects.create(site=site, **seed.SITE_SETTINGS)
+        self.created.append("Innstillinger for nettstedet")

@@ -1,0 +1,345 @@
+"""The base content types: home, definition, principles and generic content pages."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pages.blocks import BodyBlock, LinkBlock
+
+
+class BasePage(Page):
+    """What every public page has: a short menu title and a text for cards and link previews."""
+
+    menu_title = models.CharField(
+        _("Kort tittel"),
+        max_length=40,
+        blank=True,
+        help_text=_("Brukes i menyen og brødsmulestien. Tom betyr sidetittelen."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def short_title(self):
+        return self.menu_title or self.title
+
+    @property
+    def card_text(self):
+        """The short text used on cards, in search results and in link previews."""
+        return self.search_description or getattr(self, "lead", "") or ""
+
+
+class PageImageMixin(models.Model):
+    """A page's main image, which cannot be published without alt text or a decorative choice."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bilde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("Alternativ tekst"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beskriv hva bildet viser for dem som ikke ser det."),
+    )
+    image_decorative = models.BooleanField(
+        _("Bildet er dekorativt"),
+        default=False,
+        help_text=_("Kryss av bare hvis bildet ikke formidler noe. Da leses det ikke opp."),
+    )
+
+    image_panels = [
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_text"), FieldPanel("image_decorative")],
+            heading=_("Bilde"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_decorative:
+            self.image_alt_text = ""
+        elif self.image and not self.image_alt_text.strip():
+            raise ValidationError(
+                {
+                    "image_alt_text": _(
+                        "Skriv en alternativ tekst som beskriver bildet, "
+                        "eller kryss av for at bildet er dekorativt."
+                    )
+                }
+            )
+
+    @property
+    def image_alt(self):
+        return "" if self.image_decorative else self.image_alt_text
+
+
+class HomePage(PageImageMixin, BasePage):
+    lead = models.TextField(_("Ingress"), max_length=600)
+
+    page_description = _("Forsiden. Det finnes bare én.")
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.DefinitionPage",
+        "pages.PrinciplesPage",
+        "pages.ContentPage",
+        "programs.ProgramIndexPage",
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lead"),
+        *PageImageMixin.image_panels,
+        InlinePanel(
+            "entry_points",
+            heading=_("Innganger"),
+            label=_("Inngang"),
+            help_text=_("Sidene som vises som kort på forsiden, i denne rekkefølgen."),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead")]
+
+    class Meta:
+        verbose_name = _("Forside")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entry_points"] = self.entry_points.filter(page__live=True).select_related("page")
+        return context
+
+
+class HomeEntryPoint(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="entry_points")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Side"), on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.CharField(
+        _("Tekst på kortet"),
+        max_length=250,
+        blank=True,
+        help_text=_("Tom tekst betyr sidens ingress eller beskrivelse."),
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("text")]
+
+    def __str__(self):
+        return self.page.title
+
+    @property
+    def card_text(self):
+        return self.text or self.page.specific.card_text
+
+
+class DefinitionPage(BasePage):
+    lead = models.TextField(_("Ingress"), max_length=600, blank=True)
+    definition_heading = models.CharField(
+        _("Overskrift over definisjonen"), max_length=120, default=_("Definisjon")
+    )
+    term = models.CharField(_("Begrep"), max_length=120)
+    introduction = models.CharField(
+        _("Innledning til definisjonen"),
+        max_length=250,
+        blank=True,
+        help_text=_("For eksempel: «OECD forstår innovasjon i offentlig sektor slik:»"),
+    )
+    definition = models.TextField(_("Definisjon"))
+    source_organisation = models.CharField(_("Kilde: organisasjon"), max_length=120)
+    source_title = models.CharField(_("Kilde: tittel"), max_length=250, blank=True)
+    source_url = models.URLField(_("Kilde: lenke"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Forklaring"), blank=True)
+
+    page_description = _("Definerer et begrep, med kilde og en forklaring rundt.")
+    parent_page_types = ["pages.HomePage", "pages.ContentPage"]
+    subpage_types = ["pages.ContentPage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("definition_heading"),
+                FieldPanel("term"),
+                FieldPanel("introduction"),
+                FieldPanel("definition"),
+            ],
+            heading=_("Definisjonen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("source_organisation"),
+                FieldRowPanel([FieldPanel("source_title"), FieldPanel("source_url")]),
+            ],
+            heading=_("Kilde"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("term"),
+        index.SearchField("definition"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Definisjonsside")
+
+
+class PrinciplesPage(BasePage):
+    lead = models.TextField(_("Ingress"), max_length=800, blank=True)
+    list_introduction = models.CharField(_("Innledning til listen"), max_length=250, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Innhold etter listen"), blank=True)
+
+    page_description = _("En nummerert liste med prinsipper, med kilder.")
+    parent_page_types = ["pages.HomePage", "pages.ContentPage"]
+    subpage_types = ["pages.ContentPage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("list_introduction"),
+        InlinePanel("principles", heading=_("Prinsipper"), label=_("Prinsipp"), min_num=1),
+        FieldPanel("body"),
+        InlinePanel("sources", heading=_("Kilder"), label=_("Kilde")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.RelatedFields("principles", [index.SearchField("title"), index.SearchField("text")]),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Prinsippside")
+
+
+class Principle(Orderable):
+    page = ParentalKey(PrinciplesPage, on_delete=models.CASCADE, related_name="principles")
+    title = models.CharField(_("Tittel"), max_length=120)
+    text = models.TextField(_("Tekst"))
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Prinsipp")
+
+
+class PrinciplesSource(Orderable):
+    page = ParentalKey(PrinciplesPage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("Tittel"), max_length=250)
+    publisher = models.CharField(_("Utgiver"), max_length=120, blank=True)
+    year = models.PositiveSmallIntegerField(_("År"), null=True, blank=True)
+    url = models.URLField(_("Lenke"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        FieldPanel("url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kilde")
+
+
+class ContentPage(BasePage):
+    lead = models.TextField(_("Ingress"), max_length=800, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Innhold"), blank=True)
+
+    page_description = _("En vanlig innholdsside med ingress og fritt innhold.")
+    parent_page_types = [
+        "pages.HomePage",
+        "pages.ContentPage",
+        "pages.DefinitionPage",
+        "pages.PrinciplesPage",
+    ]
+    subpage_types = ["pages.ContentPage"]
+
+    content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Innholdsside")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the footer and link previews show; editable without a deploy."""
+
+    organisation_name = models.CharField(
+        _("Organisasjon"), max_length=120, default="Digitaliseringsdirektoratet"
+    )
+    contact_email = models.EmailField(_("E-post"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=30, blank=True)
+    postal_address = models.CharField(_("Postadresse"), max_length=250, blank=True)
+    accessibility_statement_url = models.URLField(
+        _("Tilgjengelighetserklæring"),
+        blank=True,
+        help_text=_("Adressen til erklæringen på uustatus.no."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Personvernside"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("Andre lenker i bunnteksten"),
+        blank=True,
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Standardbilde for deling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Vises når en side uten eget bilde deles i Teams, Slack eller e-post."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+            ],
+            heading=_("Kontaktinformasjon i bunnteksten"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_statement_url"),
+                FieldPanel("privacy_page"),
+                FieldPanel("footer_links"),
+            ],
+            heading=_("Lenker i bunnteksten"),
+        ),
+        FieldPanel("default_share_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("Innstillinger for nettstedet")

@@ -1,0 +1,48 @@
+"""Norwegian error pages with the right status codes."""
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import path
+
+from innovasjon import views
+from innovasjon.urls import urlpatterns as site_urlpatterns
+
+
+def _explode(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("test-feil/", _explode), *site_urlpatterns]
+handler500 = "innovasjon.views.server_error"
+
+
+def test_unknown_url_gives_the_norwegian_404_page(client, seeded):
+    response = client.get("/denne-siden-finnes-ikke/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Fant ikke siden" in html
+    assert '<html lang="nb"' in html
+    assert "Hopp til hovedinnhold" in html
+
+
+@pytest.mark.urls("tests.test_error_pages")
+def test_a_server_error_gives_the_norwegian_500_page(seeded):
+    client = Client(raise_request_exception=False)
+    response = client.get("/test-feil/")
+    assert response.status_code == 500
+    assert "Noe gikk galt" in response.content.decode()
+
+
+def test_the_500_page_renders_without_the_database():
+    # No `db` fixture: pytest-django fails any query made here.
+    response = views.server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Noe gikk galt" in html
+    assert '<html lang="nb"' in html
+
+
+def test_health_check_reports_ok(client, db):
+    response = client.get("/helse/")
+    assert response.status_code == 200
+    assert response.content == b"ok"

@@ -129,6 +129,23 @@ class LinkListBlock(blocks.StructBlock):
         }
 
 
+def _preview_pages():
+    from wagtail.models import Page
+
+    return list(Page.objects.live().public().filter(depth=3).order_by("path")[:3])
+
+
+def _preview_figure():
+    from wagtail.images import get_image_model
+
+    return {
+        "image": get_image_model().objects.order_by("pk").first(),
+        "alt_text": "Eksempel på et bilde",
+        "caption": "Bildetekst som forklarer bildet.",
+        "credit": "Digdir",
+    }
+
+
 class FigureBlock(blocks.StructBlock):
     """An image that never reaches the public without alt text or an explicit decorative choice."""
 
@@ -169,6 +186,7 @@ class FigureBlock(blocks.StructBlock):
         label = _("Bilde")
         template = "blocks/figure.html"
         description = _("Et bilde med alternativ tekst, bildetekst og kreditering.")
+        preview_value = staticmethod(_preview_figure)
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -207,26 +225,44 @@ class DetailsBlock(blocks.StructBlock):
         }
 
 
-class TableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(
-        label=_("Tabelltittel"), max_length=200, help_text=_("Leses opp før tabellen.")
-    )
-    table = TypedTableBlock(
-        [
-            ("text", blocks.CharBlock(label=_("Tekst"))),
-            ("number", blocks.DecimalBlock(label=_("Tall"))),
-        ],
-        label=_("Tabell"),
-    )
-    row_headers = blocks.BooleanBlock(
-        label=_("Første kolonne er radoverskrifter"), required=False, default=False
-    )
+class TableBlock(TypedTableBlock):
+    """A table with column headings and a caption that screen readers announce first."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            [
+                ("text", blocks.CharBlock(label=_("Tekst"))),
+                ("number", blocks.DecimalBlock(label=_("Tall"))),
+            ],
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.caption or "").strip():
+            raise ValidationError(
+                _("Gi tabellen en tittel, slik at den kan leses opp før tabellen.")
+            )
+        if not value.columns or any(not (c["heading"] or "").strip() for c in value.columns):
+            raise ValidationError(_("Hver kolonne trenger en overskrift."))
+        return value
 
     class Meta:
         icon = "table"
         label = _("Tabell")
         template = "blocks/table.html"
         description = _("En tabell med tittel og kolonneoverskrifter.")
+        preview_value = {
+            "caption": "Virkemidler for innovasjon",
+            "columns": [
+                {"type": "text", "heading": "Virkemiddel"},
+                {"type": "text", "heading": "Ansvarlig"},
+            ],
+            "rows": [
+                {"values": ["Stimulab", "Digdir"]},
+                {"values": ["StartOff", "DFØ"]},
+            ],
+        }
 
 
 class RelatedPagesBlock(blocks.StructBlock):
@@ -240,6 +276,7 @@ class RelatedPagesBlock(blocks.StructBlock):
         label = _("Relaterte sider")
         template = "blocks/related_pages.html"
         description = _("Kort som peker til andre sider på nettstedet.")
+        preview_value = staticmethod(lambda: {"heading": "Se også", "pages": _preview_pages()})
 
 
 class ContactBlock(blocks.StructBlock):

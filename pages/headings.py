@@ -29,6 +29,9 @@ class SectionIds:
     def __init__(self):
         self.seen = {}
 
+    def reserve(self, existing_id):
+        self.seen[existing_id] = self.seen.get(existing_id, 0) + 1
+
     def take(self, text):
         base = section_id(text)
         count = self.seen.get(base, 0) + 1

@@ -1,14 +1,21 @@
-"""Local accounts for `make run`: an administrator, printed once with a generated password."""
+"""Local accounts for `make run`: an administrator, a demo editor and a demo approver.
+
+Each password is generated and printed once. Refuses to run unless DEBUG is on, so these
+accounts never exist in production.
+"""
 
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 LOCAL_USERS = [
-    # (username, first name, superuser)
-    ("admin", "Administrator", True),
+    # (username, first name, superuser, group)
+    ("admin", "Administrator", True, None),
+    ("redaktor", "Demoredaktør", False, "Redaktører"),
+    ("godkjenner", "Demogodkjenner", False, "Godkjennere"),
 ]
 
 
@@ -19,7 +26,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Lokale brukere lages bare i utvikling (DEBUG=true).")
         user_model = get_user_model()
-        for username, first_name, is_superuser in LOCAL_USERS:
+        for username, first_name, is_superuser, group in LOCAL_USERS:
             if user_model.objects.filter(username=username).exists():
                 continue
             password = secrets.token_urlsafe(12)
@@ -31,6 +38,8 @@ class Command(BaseCommand):
                 is_staff=is_superuser,
                 is_superuser=is_superuser,
             )
+            if group:
+                user.groups.add(Group.objects.get(name=group))
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Opprettet {user.username} med passord {password} "

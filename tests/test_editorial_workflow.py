@@ -1,0 +1,164 @@
+"""Editors write and submit, approvers publish; nothing reaches the public unreviewed."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+from wagtail.models import Page, Workflow, WorkflowPage
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from pages.models import ContentPage
+from tests.admin_forms import action_buttons, form_fields
+
+EDITORS = "Redaktører"
+APPROVERS = "Godkjennere"
+
+
+def _user(username, group):
+    user = User.objects.create_user(username=username, password="x", first_name=username)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user("redaktor", EDITORS)
+
+
+@pytest.fixture
+def approver(db):
+    return _user("godkjenner", APPROVERS)
+
+
+@pytest.fixture
+def page(seeded):
+    return ContentPage.objects.get(slug="handlingsrom")
+
+
+def _edit(client, page, changes, action):
+    """Post the edit form as the browser would; the StreamField is drawn by JS, so add it here."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_fields(client.get(url).content.decode())
+    data.pop("body", None)
+    data.update(
+        nested_form_data(
+            {"body": streamfield([(b.block_type, rich_text(b.value.source)) for b in page.body])}
+        )
+    )
+    data.update(changes)
+    data[action] = "1"
+    return client.post(url, data)
+
+
+def test_roles_and_workflow_exist_after_migrating(db):
+    editors = Group.objects.get(name=EDITORS)
+    approvers = Group.objects.get(name=APPROVERS)
+    editor_page_perms = set(editors.page_permissions.values_list("permission__codename", flat=True))
+    approver_page_perms = set(
+        approvers.page_permissions.values_list("permission__codename", flat=True)
+    )
+    assert editor_page_perms == {"add_page", "change_page"}
+    assert {"add_page", "change_page", "publish_page"} <= approver_page_perms
+    root = Page.get_first_root_node()
+    workflow = WorkflowPage.objects.get(page=root).workflow
+    assert workflow.name == "Godkjenning"
+    [task] = [t.specific for t in workflow.tasks]
+    assert list(task.groups.all()) == [approvers]
+
+
+def test_role_migration_is_idempotent(db):
+    migration = __import__("pages.migrations.0002_editorial_roles", fromlist=["create_roles"])
+    before = (
+        Group.objects.count(),
+        Workflow.objects.count(),
+        sorted(Group.objects.get(name=EDITORS).page_permissions.values_list("pk", flat=True)),
+    )
+    migration.create_roles(apps, None)
+    migration.create_roles(apps, None)
+    after = (
+        Group.objects.count(),
+        Workflow.objects.count(),
+        sorted(Group.objects.get(name=EDITORS).page_permissions.values_list("pk", flat=True)),
+    )
+    assert after == before
+
+
+def test_editor_cannot_publish(client, editor, page):
+    assert not page.permissions_for_user(editor).can_publish()
+    client.force_login(editor)
+    edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "action-publish" not in action_buttons(edit_html)
+    assert "action-submit" in action_buttons(edit_html)
+
+    _edit(client, page, {"title": "Publisert uten godkjenning"}, "action-publish")
+    page.refresh_from_db()
+    assert page.title == "Innovasjon krever handlingsrom"
+    assert "Publisert uten godkjenning" not in client.get("/handlingsrom/").content.decode()
+
+
+def test_editor_submission_starts_the_workflow_and_changes_nothing_public(client, editor, page):
+    client.force_login(editor)
+    response = _edit(client, page, {"title": "Handlingsrom – ny tittel"}, "action-submit")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    assert state is not None and state.status == "in_progress"
+    assert state.workflow.name == "Godkjenning"
+    assert page.title == "Innovasjon krever handlingsrom"
+    public = client.get("/handlingsrom/").content.decode()
+    assert "ny tittel" not in public
+
+
+def test_approver_approves_and_the_page_goes_live(client, editor, approver, page):
+    client.force_login(editor)
+    _edit(client, page, {"title": "Handlingsrom – godkjent tittel"}, "action-submit")
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    task = task_state.task.specific
+    assert task.get_actions(page, editor) == []
+    assert {name for name, _label, _modal in task.get_actions(page, approver)} >= {"approve"}
+
+    client.force_login(approver)
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "approve", task_state.pk],
+        ),
+        {"comment": "Ser bra ut."},
+    )
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.title == "Handlingsrom – godkjent tittel"
+    assert page.current_workflow_state is None
+    client.logout()
+    assert "godkjent tittel" in client.get("/handlingsrom/").content.decode()
+
+
+def test_rejection_with_a_comment_returns_the_page_to_the_editor(client, editor, approver, page):
+    client.force_login(editor)
+    _edit(client, page, {"title": "Handlingsrom – avvist tittel"}, "action-submit")
+    page.refresh_from_db()
+    workflow_state = page.current_workflow_state
+    task_state = workflow_state.current_task_state
+
+    client.force_login(approver)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "reject", task_state.pk],
+        ),
+        {"comment": "Tittelen må være kortere."},
+    )
+    workflow_state.refresh_from_db()
+    task_state.refresh_from_db()
+    assert workflow_state.status == "needs_changes"
+    assert task_state.status == "rejected"
+    assert task_state.comment == "Tittelen må være kortere."
+    page.refresh_from_db()
+    assert page.title == "Innovasjon krever handlingsrom"
+    client.logout()
+    assert "avvist tittel" not in client.get("/handlingsrom/").content.decode()
+
+    client.force_login(editor)
+    edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Tittelen må være kortere." in edit_html

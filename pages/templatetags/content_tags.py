@@ -38,9 +38,14 @@ def enhance_article(html):
     return str(soup)
 
 
+def _section_headings(soup, tags=ANCHORED_TAGS):
+    """Headings that start a section; those inside a link (a card's title) do not."""
+    return [heading for heading in soup.find_all(tags) if heading.find_parent("a") is None]
+
+
 def _add_section_links(soup):
     ids = SectionIds()
-    headings = soup.find_all(ANCHORED_TAGS)
+    headings = _section_headings(soup)
     # Ids the templates chose themselves are taken first, so generated ones never collide.
     for heading in headings:
         if heading.get("id"):
@@ -63,7 +68,7 @@ def _add_section_links(soup):
 
 
 def _add_table_of_contents(soup):
-    h2s = [h for h in soup.find_all("h2") if h.get("id") and not h.find_parent(class_="toc")]
+    h2s = [heading for heading in _section_headings(soup, "h2") if heading.get("id")]
     header = soup.find(class_="page-header")
     if len(h2s) < TOC_MIN_H2 or header is None:
         return

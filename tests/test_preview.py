@@ -1,0 +1,48 @@
+"""Editors can preview every page type, including at Wagtail's mobile size."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from programs.models import ProgramPage
+from tests.conftest import public_pages, soup_of
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("admin", "admin@example.invalid", "x")
+
+
+def test_every_page_type_renders_in_preview_mode(seeded):
+    seen_types = set()
+    for page in public_pages():
+        page.title = f"{page.title} (utkast)"
+        response = page.make_preview_request(preview_mode=page.default_preview_mode)
+        assert response.status_code == 200, page.url
+        assert f"{page.title}" in response.content.decode()
+        seen_types.add(type(page).__name__)
+    assert seen_types == {
+        "HomePage",
+        "DefinitionPage",
+        "PrinciplesPage",
+        "ContentPage",
+        "ProgramIndexPage",
+        "ProgramPage",
+    }
+
+
+def test_preview_offers_the_mobile_size_first(seeded):
+    for page in public_pages():
+        sizes = [size["name"] for size in page.preview_sizes]
+        assert sizes[0] == "mobile"
+        assert page.default_preview_size == "mobile"
+
+
+def test_admin_preview_of_a_program_page(client, superuser, seeded):
+
+    page = ProgramPage.objects.get(slug="stimulab")
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, page.latest_revision.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert soup_of(response).find("h1").get_text(strip=True) == "Stimulab"

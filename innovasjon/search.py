@@ -1,0 +1,302 @@
+"""Site search at /sok/: Wagtail's database backend, editors' promotions first, nothing logged.
+
+The visitor's query is untrusted text that reaches the search backend's own query language
+(SQLite FTS5 MATCH, PostgreSQL tsquery), so it is cleaned before it touches the database and the
+evaluation is guarded as well. Searching writes nothing: no Query rows, no hit counters, no logging
+of the query. The small helpers at the top are pure and tested on their own.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+PAGE_PARAM = "side"
+# Page links shown on each side of the current page before an ellipsis.
+PAGINATION_WINDOW = 1
+
+# Whitespace-like controls become spaces; NUL, other controls and invisible format characters
+# (zero-width, bidi overrides, soft hyphen, BOM) disappear; a double quote breaks SQLite's FTS5
+# syntax, so it becomes a space too.
+_WHITESPACE_CONTROLS = re.compile(r'[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029"]')
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+# A letter or a digit, in any script (æ, ø and å included); punctuation, emoji and "_" are not.
+_WORD_CHAR = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_]+")
+_PAGE_NUMBER = re.compile(r"[0-9]+")
+# A page number longer than this is a valid number far past the last page.
+_MAX_PAGE_DIGITS = 9
+
+# Common Norwegian inflection endings, longest first. Highlighting strips one of them from a query
+# word, so "programmene" marks "programmet", as PostgreSQL's Norwegian stemming finds it.
+_SUFFIXES = ("hetene", "heten", "ene", "ane", "ens", "ets", "ers", "en", "er", "et", "ar", "e", "a")
+_MIN_STEM = 4
+
+
+def sanitise_query(raw):
+    """The query as the database may see it, and whether it had to be cut to MAX_QUERY_LENGTH."""
+    text = _INVISIBLE.sub("", raw or "")
+    text = _WHITESPACE_CONTROLS.sub(" ", text)
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    return text[:MAX_QUERY_LENGTH].rstrip(), True
+
+
+def has_words(query):
+    """True when the query has at least one letter or digit to search for."""
+    return bool(_WORD_CHAR.search(query))
+
+
+def highlight_terms(query):
+    """The words to mark in a summary: each query word and, if it has one, its stem."""
+    terms = set()
+    for word in _WORD.findall(query.lower()):
+        if len(word) < 2:
+            continue
+        terms.add(word)
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+                terms.add(word[: -len(suffix)])
+                break
+    return sorted(terms, key=lambda term: (-len(term), term))
+
+
+def highlight(text, query):
+    """HTML-safe text where every word starting with a query word is wrapped in <mark>.
+
+    Case-insensitive and Unicode-aware ("ØKONOMI" marks "økonomi"). The text is escaped piece by
+    piece around the matches, so neither the text nor the query can inject markup.
+    """
+    text = text or ""
+    terms = highlight_terms(query)
+    if not terms:
+        return SafeString(escape(text))
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE
+    )
+    parts = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))
+
+
+def parse_page_number(value):
+    """The requested page number, or None if it is not a whole number of at least 1.
+
+    A blank or missing value is page 1. Absurdly long numbers stay valid but land past the end.
+    """
+    value = (value or "").strip()
+    if not value:
+        return 1
+    if not _PAGE_NUMBER.fullmatch(value):
+        return None
+    if len(value) > _MAX_PAGE_DIGITS:
+        return 10**_MAX_PAGE_DIGITS
+    number = int(value)
+    return number if number >= 1 else None
+
+
+def page_numbers(current, last, window=PAGINATION_WINDOW):
+    """Page numbers to link to, with None where an ellipsis goes: 1 … 4 5 6 … 12."""
+    shown = {1, last, *range(current - window, current + window + 1)}
+    numbers = sorted(n for n in shown if 1 <= n <= last)
+    items = []
+    for number in numbers:
+        if items and number - items[-1] == 2:
+            items.append(number - 1)  # a gap of one page is shown, not hidden behind "…"
+        elif items and number - items[-1] > 2:
+            items.append(None)
+        items.append(number)
+    return items
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    summary: SafeString
+    breadcrumb: list = field(default_factory=list)
+    promoted: bool = False
+
+
+def _search_url(query, number):
+    return "?" + urlencode({"q": query, PAGE_PARAM: number})
+
+
+def _pagination(query, page):
+    paginator = page.paginator
+    if paginator.num_pages <= 1:
+        return None
+    return {
+        "previous": _search_url(query, page.number - 1) if page.has_previous() else None,
+        "next": _search_url(query, page.number + 1) if page.has_next() else None,
+        "pages": [
+            None
+            if number is None
+            else {
+                "number": number,
+                "url": _search_url(query, number),
+                "current": number == page.number,
+            }
+            for number in page_numbers(page.number, paginator.num_pages)
+        ],
+    }
+
+
+def _breadcrumbs(pages, site_root):
+    """Each page's ancestors from the home page down, by short title, in one query."""
+    steplen = Page.steplen
+    start = site_root.depth * steplen
+    trails = {
+        page.pk: [page.path[:end] for end in range(start, len(page.path), steplen)]
+        for page in pages
+    }
+    wanted = {path for trail in trails.values() for path in trail}
+    titles = {}
+    if wanted:
+        for ancestor in Page.objects.filter(path__in=wanted).specific():
+            if ancestor.pk == site_root.pk:
+                titles[ancestor.path] = _("Forside")
+            else:
+                titles[ancestor.path] = getattr(ancestor, "short_title", "") or ancestor.title
+    return {pk: [titles[path] for path in trail if path in titles] for pk, trail in trails.items()}
+
+
+def _card_text(page):
+    return getattr(page, "card_text", "") or page.search_description or ""
+
+
+def _promotions(query, pages):
+    """Editors' picks for exactly this query, read without creating a Query row.
+
+    A pick shows if its page is among `pages` (live, public, this site) or it is an external link.
+    """
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(
+            Q(page__in=pages.values("pk")) | (Q(page__isnull=True) & Q(external_link_url__gt=""))
+        )
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+
+
+def _result(page, query, request, trails, summary=None, promoted=False):
+    return Result(
+        title=page.title,
+        url=page.get_url(request),
+        summary=highlight(summary or _card_text(page), query),
+        breadcrumb=trails.get(page.pk, []),
+        promoted=promoted,
+    )
+
+
+def _promoted_result(pick, query, request, trails):
+    if pick.page_id:
+        return _result(
+            pick.page.specific, query, request, trails, summary=pick.description, promoted=True
+        )
+    return Result(
+        title=pick.external_link_text or pick.external_link_url,
+        url=pick.external_link_url,
+        summary=highlight(pick.description, query),
+        promoted=True,
+    )
+
+
+def _run_search(request, query, number, site, context):
+    """Fills in the results; returns False if the requested page is past the last one."""
+    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    picks = _promotions(query, pages)
+    promoted_ids = [pick.page_id for pick in picks if pick.page_id]
+    found = pages.exclude(pk__in=promoted_ids).specific().search(query)
+
+    paginator = Paginator(found, RESULTS_PER_PAGE)
+    context["total"] = len(picks) + paginator.count
+    try:
+        page = paginator.page(number)
+    except EmptyPage:
+        if context["total"] == 0:
+            return True
+        context["last_page"] = paginator.num_pages
+        context["last_page_url"] = _search_url(query, paginator.num_pages)
+        return False
+
+    found_pages = list(page.object_list)
+    picks = picks if page.number == 1 else []
+    trails = _breadcrumbs(
+        [*(pick.page for pick in picks if pick.page_id), *found_pages], site.root_page
+    )
+    context["results"] = [
+        *(_promoted_result(pick, query, request, trails) for pick in picks),
+        *(_result(found_page, query, request, trails) for found_page in found_pages),
+    ]
+    context["results_page"] = page
+    context["pagination"] = _pagination(query, page)
+    return True
+
+
+@require_safe
+def search(request):
+    """GET /sok/?q=…&side=…: results, or a friendly Norwegian explanation. Never a 500."""
+    raw_query = request.GET.get("q", "")
+    query, truncated = sanitise_query(raw_query)
+    number = parse_page_number(request.GET.get(PAGE_PARAM))
+    context = {
+        "query": query,
+        "truncated": truncated,
+        "max_length": MAX_QUERY_LENGTH,
+        "results": [],
+        "total": 0,
+        "searched": False,
+    }
+
+    if number is None:
+        context["error"] = "page_number"
+        if query and has_words(query):
+            context["first_page_url"] = _search_url(query, 1)
+        return render(request, "search/search.html", context, status=400)
+
+    if not query or not has_words(query):
+        if raw_query.strip():
+            context["error"] = "no_words"
+        return render(request, "search/search.html", context)
+
+    site = Site.find_for_request(request)
+    if site is None:
+        context["searched"] = True
+        return render(request, "search/search.html", context)
+
+    try:
+        # A savepoint, so a failed query cannot poison a surrounding transaction.
+        with transaction.atomic():
+            within_range = _run_search(request, query, number, site, context)
+    except DatabaseError:
+        context.update(results=[], total=0, error="backend", pagination=None)
+        return render(request, "search/search.html", context)
+
+    context["searched"] = True
+    if not within_range:
+        context["error"] = "past_last_page"
+    return render(request, "search/search.html", context)

@@ -3,16 +3,23 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from innovasjon import views
+from innovasjon.api import api_router
+from innovasjon.search import search
 
 handler500 = "innovasjon.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
-    path("helse/", views.health, name="health"),
+    path("api/v2/", api_router.urls),
+    path("s/<int:page_id>/", views.permalink, name="permalink"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sok/", search, name="search"),
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"),
     # Wagtail's page router last: every other URL is a page or the Norwegian 404.
     path("", include(wagtail_urls)),

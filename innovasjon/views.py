@@ -1,9 +1,13 @@
 """Views that are not content types: health check and error pages."""
 
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from wagtail.models import Page, Site
+
+from pages.sharing import MAX_PAGE_ID
 
 
 @never_cache
@@ -21,3 +25,30 @@ def server_error(request):
     """Renders without a request context, so it works when the database is down."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())
+
+
+def permalink(request, page_id):
+    """/s/<id>/: follows a page through every move and rename. Temporary redirect, because
+    where it points may change."""
+    if page_id > MAX_PAGE_ID:
+        raise Http404
+    page = Page.objects.live().public().filter(pk=page_id, depth__gt=1).first()
+    url = page.get_url(request) if page else None
+    if not url:
+        raise Http404
+    return HttpResponseRedirect(url)
+
+
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /sok/",
+        "Disallow: /api/",
+        "Disallow: /s/",
+        f"Sitemap: {root}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -4,7 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -23,7 +30,14 @@ class BasePage(Page):
         help_text=_("Brukes i menyen og brødsmulestien. Tom betyr sidetittelen."),
     )
 
-    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("menu_title"),
+        HelpPanel(
+            heading=_("Permanent lenke"),
+            template="wagtailadmin/panels/permalink_panel.html",
+        ),
+    ]
 
     class Meta:
         abstract = True
@@ -194,8 +208,20 @@ class DefinitionPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("lead"),
         index.SearchField("term"),
+        index.SearchField("introduction"),
         index.SearchField("definition"),
+        index.SearchField("source_organisation"),
+        index.SearchField("source_title"),
         index.SearchField("body"),
+    ]
+
+    api_fields = [
+        APIField("lead"),
+        APIField("term"),
+        APIField("definition"),
+        APIField("source_organisation"),
+        APIField("source_title"),
+        APIField("source_url"),
     ]
 
     class Meta:
@@ -222,7 +248,11 @@ class PrinciplesPage(BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("lead"),
+        index.SearchField("list_introduction"),
         index.RelatedFields("principles", [index.SearchField("title"), index.SearchField("text")]),
+        index.RelatedFields(
+            "sources", [index.SearchField("title"), index.SearchField("publisher")]
+        ),
         index.SearchField("body"),
     ]
 
@@ -277,6 +307,8 @@ class ContentPage(BasePage):
         index.SearchField("lead"),
         index.SearchField("body"),
     ]
+
+    api_fields = [APIField("lead"), APIField("body")]
 
     class Meta:
         verbose_name = _("Innholdsside")

@@ -28,6 +28,8 @@ class ProgramIndexPage(BasePage):
         index.SearchField("body"),
     ]
 
+    api_fields = [APIField("lead")]
+
     class Meta:
         verbose_name = _("Oversikt over virkemidler")
 
@@ -165,6 +167,26 @@ class ProgramPage(PageImageMixin, BasePage):
     @property
     def card_text(self):
         return self.summary
+
+    def json_ld(self, url):
+        """schema.org's GovernmentService fits a public program with a provider and audience."""
+        data = {
+            "@type": "GovernmentService",
+            "@id": f"{url}#virkemiddel",
+            "name": self.name,
+            "description": self.summary,
+            "url": url,
+            "provider": {"@type": "GovernmentOrganization", "name": self.responsible_organisation},
+            "audience": {"@type": "Audience", "audienceType": self.target_audience},
+            "availableChannel": {
+                "@type": "ServiceChannel",
+                "serviceUrl": self.more_info_url or url,
+                "availableLanguage": "nb",
+            },
+        }
+        if self.contact_email:
+            data["provider"]["email"] = self.contact_email
+        return data
 
     @property
     def status_color(self):

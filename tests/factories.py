@@ -89,6 +89,7 @@ def all_blocks_body(image, document, related_page):
             },
         },
         {"type": "related_pages", "value": {"heading": "Se også", "pages": [related_page.pk]}},
+        {"type": "heading", "value": {"text": "Kontakt oss", "level": "h2"}},
         {
             "type": "contact",
             "value": {

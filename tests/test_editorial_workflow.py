@@ -59,6 +59,11 @@ def test_roles_and_workflow_exist_after_migrating(db):
     )
     assert editor_page_perms == {"add_page", "change_page"}
     assert {"add_page", "change_page", "publish_page"} <= approver_page_perms
+    approver_model_perms = set(approvers.permissions.values_list("codename", flat=True))
+    assert {"change_sitesettings", "change_redirect", "add_searchpromotion"} <= approver_model_perms
+    assert not {"change_sitesettings", "change_redirect"} & set(
+        editors.permissions.values_list("codename", flat=True)
+    )
     root = Page.get_first_root_node()
     workflow = WorkflowPage.objects.get(page=root).workflow
     assert workflow.name == "Godkjenning"

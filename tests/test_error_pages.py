@@ -46,3 +46,13 @@ def test_health_check_reports_ok(client, db):
     response = client.get("/helse/")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+@pytest.mark.parametrize("path", ["/helse/"])
+def test_health_check_answers_despite_host_checks_and_https_redirect(client, db, settings, path):
+    settings.ALLOWED_HOSTS = ["innovasjon.example.no"]
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get(path, HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert client.get("/", HTTP_HOST="127.0.0.1:8000").status_code == 400

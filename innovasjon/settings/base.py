@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "innovasjon.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -173,3 +174,6 @@ WAGTAILAPI_LIMIT_MAX = 50
 
 # One rich-text feature set for the whole site: no h1, no embeds, no raw HTML.
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+# The API's ?search= would pass raw input to the search backend; /sok/ is the search.
+WAGTAILAPI_SEARCH_ENABLED = False
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"

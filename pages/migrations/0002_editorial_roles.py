@@ -11,6 +11,16 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     APPROVERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+# What the public sees beyond pages (footer, redirects, pinned search results) is for approvers.
+APPROVER_MODEL_PERMISSIONS = [
+    ("pages", "sitesettings", "change_sitesettings"),
+    ("wagtailredirects", "redirect", "add_redirect"),
+    ("wagtailredirects", "redirect", "change_redirect"),
+    ("wagtailredirects", "redirect", "delete_redirect"),
+    ("wagtailsearchpromotions", "searchpromotion", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "searchpromotion", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "searchpromotion", "delete_searchpromotion"),
+]
 MEDIA_ACTIONS = {
     EDITORS: ["add", "change", "choose"],
     APPROVERS: ["add", "change", "choose", "delete"],
@@ -65,6 +75,9 @@ def create_roles(apps, schema_editor):
                     permission=_permission(apps, app_label, model, f"{action}_{model}"),
                 )
 
+    for app_label, model, codename in APPROVER_MODEL_PERMISSIONS:
+        groups[APPROVERS].permissions.add(_permission(apps, app_label, model, codename))
+
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
@@ -87,6 +100,8 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailredirects", "0008_add_verbose_name_plural"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

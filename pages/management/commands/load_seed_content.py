@@ -5,7 +5,9 @@ a second run changes nothing and an editor's work is never overwritten.
 """
 
 import io
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -71,7 +73,12 @@ class Command(BaseCommand):
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            site = Site(is_default_site=True)
+        # The public address comes from the environment, so full URLs (canonical, sharing,
+        # sitemap) are right from the first run; editors can change it under Sites.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base_url.hostname or "localhost"
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
         site.root_page = home
         site.site_name = seed.HOME["title"]
         site.save()
@@ -138,5 +145,9 @@ class Command(BaseCommand):
         site = home.get_site()
         if SiteSettings.objects.filter(site=site).exists():
             return
-        SiteSettings.objects.create(site=site, **seed.SITE_SETTINGS)
+        SiteSettings.objects.create(
+            site=site,
+            default_share_image=self.ensure_image(seed.HOME["image"]),
+            **seed.SITE_SETTINGS,
+        )
         self.created.append("Innstillinger for nettstedet")

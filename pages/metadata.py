@@ -1,0 +1,101 @@
+"""What a page tells search engines and link previews: description, canonical URL, Open Graph,
+and schema.org JSON-LD."""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.models import Site
+
+from pages.models import SiteSettings
+
+SITE_NAME = "Innovasjon i offentlig sektor"
+DESCRIPTION_LENGTH = 300
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def page_metadata(page, request):
+    # Both lookups are cached on the request, which the footer and router use too.
+    site = Site.find_for_request(request) if request else page.get_site()
+    root = site.root_url
+    site_settings = SiteSettings.for_request(request) if request else SiteSettings.for_site(site)
+    description = Truncator(strip_tags(page.search_description or page.card_text or "")).chars(
+        DESCRIPTION_LENGTH
+    )
+    image, image_alt = _share_image(page, site_settings)
+    image_url = f"{root}{image.get_rendition(SHARE_IMAGE_SPEC).url}" if image else None
+    return {
+        "title": page.seo_title or page.title,
+        "description": description,
+        "canonical": page.get_full_url(request),
+        "image_url": image_url,
+        "image_alt": image_alt,
+        "og_type": "website" if page.depth <= 2 else "article",
+        "json_ld": _json_ld(page, request, root, site_settings, description),
+    }
+
+
+def _share_image(page, site_settings):
+    if getattr(page, "image", None):
+        return page.image, page.image_alt
+    return site_settings.default_share_image, ""
+
+
+def _json_ld(page, request, root, site_settings, description):
+    organisation = {
+        "@type": "Organization",
+        "@id": f"{root}/#organisasjon",
+        "name": site_settings.organisation_name,
+        "url": f"{root}/",
+    }
+    if site_settings.contact_email:
+        organisation["email"] = site_settings.contact_email
+    website = {
+        "@type": "WebSite",
+        "@id": f"{root}/#nettsted",
+        "name": SITE_NAME,
+        "url": f"{root}/",
+        "inLanguage": "nb",
+        "publisher": {"@id": organisation["@id"]},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": f"{root}/sok/?q={{search_term_string}}",
+            "query-input": "required name=search_term_string",
+        },
+    }
+    url = page.get_full_url(request)
+    web_page = {
+        "@type": "WebPage",
+        "@id": url,
+        "url": url,
+        "name": page.title,
+        "description": description,
+        "inLanguage": "nb",
+        "isPartOf": {"@id": website["@id"]},
+    }
+    if page.last_published_at:
+        web_page["dateModified"] = page.last_published_at.isoformat()
+    graph = [organisation, website, web_page]
+
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    if ancestors:
+        trail = [*ancestors, page]
+        graph.append(
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": getattr(crumb, "short_title", crumb.title),
+                        "item": crumb.get_full_url(request),
+                    }
+                    for position, crumb in enumerate(trail, start=1)
+                ],
+            }
+        )
+    if hasattr(page, "json_ld"):
+        graph.append(page.json_ld(url))
+    data = {"@context": "https://schema.org", "@graph": graph}
+    # No "<" may reach the <script> element; "\u003c" is the same character to a JSON parser.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")

@@ -35,4 +35,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8000\")}/helse/', timeout=4)" || exit 1
 
 ENTRYPOINT ["/app/bin/docker-entrypoint"]
+# The scheduler runs as a separate `python manage.py publish_scheduled` job from this same image (see docs/deploy.md).
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]

@@ -1,8 +1,11 @@
 """Menus, footer and page images: editable in the admin, visible on the next request."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 
+from pages.accessibility import WCAG_TAGS
 from pages.documents import human_file_size
 from pages.models import ContentPage, SiteSettings
 from programs.models import ProgramPage
@@ -80,3 +83,10 @@ def test_program_page_with_decorative_image_renders_empty_alt(client, seeded):
 )
 def test_file_sizes_read_the_norwegian_way(size, expected):
     assert human_file_size(size) == expected
+
+
+def test_userbar_accessibility_checker_uses_our_wcag_rules(client, seeded, admin_user):
+    client.force_login(admin_user)
+    soup = soup_of(client.get("/virkemidler/stimulab/"))
+    config = json.loads(soup.find("script", id="checker-axe-configuration").string)
+    assert config["options"]["runOnly"] == WCAG_TAGS

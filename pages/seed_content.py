@@ -210,7 +210,10 @@ PROGRAMS = [
         "slug": "stimulab",
         "title": "Stimulab",
         "name": "Stimulab",
-        "summary": "Stimulab skal stimulere til offentlig innovasjon fra brukernes perspektiv.",
+        "summary": (
+            "Veiledning og midler til innovative utviklingsprosjekter, med brukernes behov som "
+            "utgangspunkt."
+        ),
         "description": (
             "Stimulab skal stimulere til offentlig innovasjon fra brukernes perspektiv. Vi "
             "tilbyr tverrfaglig veiledning og midler til innovative utviklingsprosjekter. Målet "
@@ -239,8 +242,8 @@ PROGRAMS = [
         "title": "StartOff",
         "name": "StartOff",
         "summary": (
-            "StartOff kobler oppdragsgiver og startups sammen – og følger partene gjennom hele "
-            "innkjøpsprosessen."
+            "Et program for innovative anskaffelser der offentlige oppdragsgivere fikk løst behov "
+            "sammen med oppstartsselskaper."
         ),
         "description": (
             "Oppstartsselskaper kan ofte sitte på den innovative løsningen som svarer på et "
@@ -299,6 +302,36 @@ PROGRAMS = [
         "image_alt_text": "Illustrasjon: fem punkter koblet sammen i et nettverk.",
     },
 ]
+
+# (added) Linked from the footer; says what the site does, and does not do, with personal data.
+PRIVACY = {
+    "slug": "personvern",
+    "title": "Personvern og informasjonskapsler",
+    "show_in_menus": False,
+    "search_description": "Nettstedet bruker ingen informasjonskapsler eller analyseverktøy.",
+    "lead": "Dette nettstedet samler ikke inn personopplysninger om deg som leser det.",
+    "body": [
+        {
+            "type": "text",
+            "value": (
+                "<h2>Informasjonskapsler</h2>"
+                "<p>Nettstedet setter ingen informasjonskapsler hos besøkende. Bare redaktører "
+                "som logger inn i publiseringsløsningen, får en informasjonskapsel for "
+                "innloggingen.</p>"
+                "<h2>Analyse og sporing</h2>"
+                "<p>Vi bruker ingen analyseverktøy. Sidene henter ikke skrifter, skript eller "
+                "annet innhold fra andre nettsteder.</p>"
+                "<h2>Søk</h2>"
+                "<p>Det du søker etter, blir ikke lagret.</p>"
+                "<h2>Logger</h2>"
+                "<p>Webserveren logger hvilke adresser som blir hentet, uten IP-adresse og uten "
+                "søkeord, slik at vi kan finne og rette feil.</p>"
+                "<h2>Spørsmål</h2>"
+                f"<p>Spørsmål om personvern kan sendes til {DIGDIR_EMAIL}.</p>"
+            ),
+        }
+    ],
+}
 
 # Top-level pages in menu order, with the home page's entry points in the same order.
 TOP_LEVEL = [

@@ -7,22 +7,24 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from pages.models import HomePage
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the site as `make run` builds it, loaded once by the real
+    command; each test runs in a transaction that is rolled back, so it starts from the seed."""
+    with django_db_blocker.unblock():
+        call_command("load_seed_content", stdout=io.StringIO())
 
 
 @pytest.fixture
 def seeded(db):
-    """The site as `make run` builds it: the seed content, loaded by the real command."""
-    call_command("load_seed_content", stdout=io.StringIO())
+    """The home page of the seeded site (loaded again if a test emptied the database)."""
+    if not HomePage.objects.exists():
+        call_command("load_seed_content", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True).root_page.specific
 
 

@@ -228,6 +228,7 @@ def test_api_lists_programs_with_their_typed_fields(client, seeded):
 
 def test_api_never_shows_drafts_or_unpublished_changes(client, seeded):
     page = ProgramPage.objects.get(slug="stimulab")
+    published_summary = page.summary
     page.summary = "Et utkast som ikke er godkjent."
     page.save_revision()
     hidden = ContentPage(title="Hemmelig utkast", slug="hemmelig", lead="x", live=False)
@@ -235,10 +236,7 @@ def test_api_never_shows_drafts_or_unpublished_changes(client, seeded):
     hidden.save_revision()
 
     detail = client.get(f"/api/v2/pages/{page.pk}/").json()
-    assert (
-        detail["summary"]
-        == "Stimulab skal stimulere til offentlig innovasjon fra brukernes perspektiv."
-    )
+    assert detail["summary"] == published_summary
     assert client.get(f"/api/v2/pages/{hidden.pk}/").status_code == 404
     listing = json.dumps(client.get("/api/v2/pages/", {"fields": "*"}).json())
     assert "Hemmelig utkast" not in listing

@@ -90,3 +90,14 @@ def test_userbar_accessibility_checker_uses_our_wcag_rules(client, seeded, admin
     soup = soup_of(client.get("/virkemidler/stimulab/"))
     config = json.loads(soup.find("script", id="checker-axe-configuration").string)
     assert config["options"]["runOnly"] == WCAG_TAGS
+
+
+def test_public_pages_set_no_cookies(client, seeded):
+    for url in ("/", "/virkemidler/stimulab/", "/sok/?q=innovasjon", "/finnes-ikke/"):
+        assert not client.get(url).cookies, url
+
+
+def test_footer_links_to_the_seeded_privacy_page(client, seeded):
+    footer = soup_of(client.get("/")).find("footer")
+    assert footer.find("a", string="Personvern og informasjonskapsler")["href"] == "/personvern/"
+    assert "Personvern" not in _menu(client)

@@ -1,6 +1,10 @@
 """Tests: fast password hashing, a throw-away key, the same storage as production."""
 
+import atexit
 import secrets
+import shutil
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .env import env_str
@@ -13,6 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# One media folder per test run, shared by the in-process client and the browser tests' server.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="innovasjon-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -47,6 +47,7 @@ class Command(BaseCommand):
                 self.ensure_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL
             ]
             index = self.ensure_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
+            privacy = self.ensure_page(home, ContentPage, seed.PRIVACY)
             for data in seed.PROGRAMS:
                 program = self.ensure_page(index, ProgramPage, data)
                 self.ensure_vanity_redirect(data["vanity_path"], program)
@@ -54,7 +55,7 @@ class Command(BaseCommand):
                 for order, page in enumerate([*sections, index]):
                     HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
                 home.save_revision().publish()
-            self.ensure_site_settings(home)
+            self.ensure_site_settings(home, privacy)
         if self.created:
             self.stdout.write(f"Opprettet: {', '.join(self.created)}")
         else:
@@ -93,7 +94,9 @@ class Command(BaseCommand):
         existing = parent.get_children().filter(slug=data["slug"]).first()
         if existing:
             return existing.specific
-        page = model(slug=data["slug"], show_in_menus=model is not ProgramPage)
+        page = model(
+            slug=data["slug"], show_in_menus=data.get("show_in_menus", model is not ProgramPage)
+        )
         for field, value in self.fields(model, data).items():
             setattr(page, field, value)
         if model is PrinciplesPage:
@@ -116,7 +119,8 @@ class Command(BaseCommand):
         values = {
             key: value
             for key, value in data.items()
-            if key in names and key not in {"slug", "image", "principles", "sources"}
+            if key in names
+            and key not in {"slug", "image", "principles", "sources", "show_in_menus"}
         }
         if "image" in data and "image" in names:
             values["image"] = self.ensure_image(data["image"])
@@ -141,13 +145,14 @@ class Command(BaseCommand):
             Redirect.objects.create(old_path=path, site=None, redirect_page=page, is_permanent=True)
             self.created.append(f"{old_path}/ -> {page.url}")
 
-    def ensure_site_settings(self, home):
+    def ensure_site_settings(self, home, privacy_page):
         site = home.get_site()
         if SiteSettings.objects.filter(site=site).exists():
             return
         SiteSettings.objects.create(
             site=site,
             default_share_image=self.ensure_image(seed.HOME["image"]),
+            privacy_page=privacy_page,
             **seed.SITE_SETTINGS,
         )
         self.created.append("Innstillinger for nettstedet")

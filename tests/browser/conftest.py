@@ -1,0 +1,209 @@
+"""Headless Chromium against a live server that holds the seed content.
+
+`serve_seeded_site()` loads the seed into the *test* database, serves it with a live server, and
+afterwards puts the database back exactly as it was (flush, then the rows the migrations made, as
+Django's serialized rollback does). The rows must be committed because on PostgreSQL the server
+thread has its own connection; on SQLite the in-memory database is shared with it.
+
+`site_audit` (session) does the whole crawl inside one `serve_seeded_site()` and returns plain
+results, so the database is clean again before any test body runs. Tests that need a server
+during the test use the module-scoped `live_site` and `browser` fixtures.
+
+Browser tests carry `@pytest.mark.django_db` only so that pytest-django creates the test database;
+content for the server must be written outside the test's transaction (see `serve_seeded_site`'s
+`extra`), or the server's PostgreSQL connection will not see it. Do the ORM work before the
+browser starts: Playwright's sync API runs an event loop in this thread, and ORM calls made
+meanwhile open connections (in another context) that are never closed.
+
+No Chromium: the browser tests skip, unless REQUIRE_BROWSER_TESTS=1 (CI), where they fail.
+CHROMIUM_PATH overrides where Chromium is looked for.
+"""
+
+import io
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
+
+from tests.browser import audit
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium():
+    """The Chromium binary, or None. CHROMIUM_PATH (if set) is the only place looked at."""
+    override = os.environ.get("CHROMIUM_PATH")
+    candidates = [override] if override else ["/usr/bin/chromium", shutil.which("chromium")]
+    for candidate in candidates:
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def browser_required():
+    return os.environ.get("REQUIRE_BROWSER_TESTS", "").strip().lower() in {"1", "true", "yes"}
+
+
+def skip_or_fail(reason):
+    if browser_required():
+        pytest.fail(f"REQUIRE_BROWSER_TESTS=1, but {reason}", pytrace=False)
+    pytest.skip(f"{reason} (set REQUIRE_BROWSER_TESTS=1 to make this a failure)")
+
+
+@pytest.fixture(scope="session")
+def chromium_executable():
+    path = find_chromium()
+    if path is None:
+        where = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium or `chromium` on PATH"
+        skip_or_fail(f"no Chromium found at {where}")
+    if not audit.AXE_PATH.is_file():
+        skip_or_fail(f"axe-core is missing at {audit.AXE_PATH} (run `npm ci`)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        skip_or_fail("the `playwright` Python package is not installed")
+    return path
+
+
+@contextmanager
+def allow_orm_beside_playwright():
+    """Playwright's sync API keeps an asyncio loop running in this thread, and Django then
+    refuses ORM calls. They are safe here (one thread, nothing awaits), so allow them."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@contextmanager
+def launch_browser(executable):
+    from playwright.sync_api import sync_playwright
+
+    with allow_orm_beside_playwright(), sync_playwright() as playwright:
+        # Never `playwright install`: the system Chromium is the browser under test.
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            # Connections opened meanwhile live in the event loop's context: close them here.
+            connections.close_all()
+
+
+@dataclass
+class LiveSite:
+    url: str
+    media_root: Path
+
+    def __str__(self):
+        return self.url
+
+
+def assert_test_database(alias):
+    name = str(connections[alias].settings_dict["NAME"])
+    if not ("memory" in name or Path(name).name.startswith("test_")):
+        raise RuntimeError(
+            f"Refusing to load and flush content in {name!r}: not a test database. "
+            "Mark the test with @pytest.mark.django_db so pytest-django creates one."
+        )
+
+
+@contextmanager
+def serve_seeded_site(django_db_blocker, extra=None):
+    """A live server over the test database with the seed content (plus whatever `extra()`
+    adds); the database, cache and media are put back afterwards."""
+    from pytest_django.live_server_helper import LiveServer
+
+    media_root = Path(settings.MEDIA_ROOT)
+    aliases = list(connections)
+    server, snapshot = None, {}
+    with allow_orm_beside_playwright(), django_db_blocker.unblock():
+        for alias in aliases:
+            assert_test_database(alias)
+        try:
+            snapshot = {
+                alias: connections[alias].creation.serialize_db_to_string() for alias in aliases
+            }
+            cache.clear()
+            call_command("load_seed_content", stdout=io.StringIO())
+            if extra:
+                extra()
+            # Serves /static/ through the finders and /media/ from MEDIA_ROOT at request time.
+            server = LiveServer("localhost")
+            yield LiveSite(url=server.url, media_root=media_root)
+        finally:
+            if server is not None:
+                server.stop()
+            for alias, data in snapshot.items():
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    verbosity=0,
+                    reset_sequences=False,
+                    inhibit_post_migrate=True,
+                )
+                connections[alias].creation.deserialize_db_from_string(data)
+            cache.clear()
+
+
+@pytest.fixture(scope="session")
+def site_audit(chromium_executable, django_db_setup, django_db_blocker):
+    """Every public page, crawled from the home page and audited at each width and scheme."""
+    with serve_seeded_site(django_db_blocker) as site:
+        # Before the browser starts: ORM calls made while Playwright runs open connections in
+        # another context that are never closed (PostgreSQL then cannot drop the test database).
+        page_types = audit.page_types_by_path()
+        with launch_browser(chromium_executable) as browser:
+            report = audit.crawl_and_audit(
+                browser,
+                site.url,
+                page_type=lambda path: page_types.get(path) or audit.guess_page_type(path),
+                screenshot_dir=audit.ARTIFACTS / "screenshots",
+            )
+    report["public_paths"] = sorted(page_types)
+    audit.write_reports(report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def live_site(chromium_executable, django_db_setup, django_db_blocker):
+    """For tests that drive the browser themselves: the seeded site, for one test module."""
+    with serve_seeded_site(django_db_blocker) as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_executable, live_site):
+    """Chromium for one test module. Starts after (and stops before) `live_site`, whose database
+    work must not run while Playwright's event loop does."""
+    with launch_browser(chromium_executable) as chromium:
+        yield chromium
+
+
+def pytest_terminal_summary(terminalreporter):
+    if audit.SUMMARY:
+        terminalreporter.section("page weight (gzip -9 where a server would compress)")
+        for line in audit.SUMMARY:
+            terminalreporter.write_line(line)

@@ -1,0 +1,90 @@
+"""WCAG 2.1 AA in a real browser, for every public page at 1280 and 320 px, light and dark.
+
+One crawl (the `site_audit` fixture) visits every page reachable from the home page plus the 404
+page and records what each check found; the tests below each judge one check, naming the page,
+width and colour scheme of every failure. Reports and screenshots land in test-artifacts/.
+"""
+
+import json
+
+import pytest
+
+from tests.browser import audit
+
+# django_db only makes pytest-django create the test database; `site_audit` has already put it
+# back as it was when a test body runs.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+EXPECTED_PAGE_TYPES = {
+    "home",
+    "definition",
+    "principles",
+    "content",
+    "program-index",
+    "program",
+    "404",
+}
+
+
+def test_crawl_reaches_every_public_page(site_audit):
+    public = set(site_audit["public_paths"])
+    crawled = {page["path"] for page in site_audit["pages"]}
+    assert not site_audit["broken_links"], "Broken internal links:\n" + "\n".join(
+        f"- {b['url']} (HTTP {b['status']}), linked from {b['linked_from']}"
+        for b in site_audit["broken_links"]
+    )
+    assert public <= crawled, f"Public pages no link leads to: {sorted(public - crawled)}"
+    found = {page["type"] for page in site_audit["pages"]}
+    assert found >= EXPECTED_PAGE_TYPES, f"Page types not crawled: {EXPECTED_PAGE_TYPES - found}"
+
+
+def test_axe_finds_no_wcag_violations(site_audit):
+    message = audit.format_failures(site_audit["results"], "axe")
+    assert not message, "axe-core WCAG 2.1 A/AA violations:\n" + message
+
+
+def test_first_tab_is_the_skip_link_and_it_moves_focus_to_main(site_audit):
+    message = audit.format_failures(site_audit["results"], "skip_link")
+    assert not message, "Skip link problems:\n" + message
+
+
+def test_every_focusable_element_shows_focus(site_audit):
+    results = [r for r in site_audit["results"] if r.get("focus")]
+    assert results and all(r["focus"]["stops"] >= 3 for r in results), "Tabbing found nothing"
+    message = audit.format_failures(results, "focus_indicator")
+    assert not message, "Elements without a visible keyboard focus indicator:\n" + message
+
+
+def test_no_horizontal_scrolling_at_320_px(site_audit):
+    narrow = [r for r in site_audit["results"] if r["width"] == audit.MOBILE]
+    assert narrow
+    message = audit.format_failures(narrow, "reflow")
+    assert not message, "Pages that scroll sideways at 320 CSS px (WCAG 1.4.10):\n" + message
+
+
+def test_language_and_heading_structure(site_audit):
+    message = audit.format_failures(site_audit["results"], "structure")
+    assert not message, "Language or heading problems:\n" + message
+
+
+def test_every_request_goes_to_our_own_origin(site_audit):
+    message = audit.format_failures(site_audit["results"], "assets")
+    assert not message, "Third-party or failed requests:\n" + message
+
+
+def test_http_status(site_audit):
+    message = audit.format_failures(site_audit["results"], "status")
+    assert not message, "Unexpected HTTP status:\n" + message
+
+
+def test_reports_and_screenshots_are_written(site_audit):
+    best_practice = json.loads((audit.ARTIFACTS / "axe-best-practice.json").read_text())
+    assert best_practice["tags"] == ["best-practice"]
+    weights = json.loads((audit.ARTIFACTS / "page-weight.json").read_text())["pages"]
+    assert set(weights) >= EXPECTED_PAGE_TYPES
+    for kind, weight in weights.items():
+        assert weight["html"] > 0 and weight["css"] > 0, kind
+    shots = audit.ARTIFACTS / "screenshots"
+    for kind in {page["type"] for page in site_audit["pages"]}:
+        for width, scheme in audit.SCREENSHOT_VARIANTS:
+            assert (shots / f"{kind}-{width}-{scheme}.png").is_file(), (kind, width, scheme)

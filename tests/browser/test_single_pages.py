@@ -1,0 +1,142 @@
+"""The same browser checks on pages the seed does not have: every block, a search with results;
+and what printing a program page gives."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser import audit
+from tests.browser.conftest import launch_browser, serve_seeded_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+ALL_BLOCKS_PATH = "/alle-blokker/"
+
+
+def _add_all_blocks_page():
+    from pages.models import HomePage
+    from tests.factories import make_all_blocks_page
+
+    make_all_blocks_page(HomePage.objects.get(), slug=ALL_BLOCKS_PATH.strip("/"))
+    # The live server's search must see the new page too.
+    call_command("update_index", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def site_with_all_blocks(chromium_executable, django_db_setup, django_db_blocker):
+    # The server (and its database work) starts before Playwright's event loop, and stops after.
+    with (
+        serve_seeded_site(django_db_blocker, extra=_add_all_blocks_page) as site,
+        launch_browser(chromium_executable) as browser,
+    ):
+        yield site, browser
+
+
+def _audit_everywhere(browser, url):
+    failures = {}
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        for variant in audit.VARIANTS:
+            result = audit.audit_page(
+                page, url, width=variant["width"], scheme=variant["scheme"], focus=True
+            )
+            for check, messages in audit.failures(result).items():
+                failures.setdefault(f"{audit.label(result)} {check}", messages)
+    finally:
+        context.close()
+    return failures
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ALL_BLOCKS_PATH, "/sok/?q=innovasjon", "/sok/?q=%22%3Cscript%3E", "/sok/?q=a&side=abc"],
+)
+def test_page_passes_the_accessibility_checks(site_with_all_blocks, path):
+    site, browser = site_with_all_blocks
+    failures = _audit_everywhere(browser, site.url + path)
+    if path.endswith("side=abc"):
+        failures = {k: v for k, v in failures.items() if not k.endswith(" status")}
+    assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+def test_every_block_appears_on_the_all_blocks_page(site_with_all_blocks):
+    site, browser = site_with_all_blocks
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site.url + ALL_BLOCKS_PATH)
+        for selector in (
+            "figure.figure img[srcset]",
+            ".ds-alert[data-color=info]",
+            ".ds-alert[data-color=warning]",
+            "details.ds-details",
+            "table.ds-table caption",
+            "figure.quote",
+            "a.ds-button",
+            ".link-list",
+            ".related .card",
+            ".contact",
+            "nav.toc",
+        ):
+            assert page.locator(selector).count() >= 1, selector
+    finally:
+        context.close()
+
+
+def test_printing_a_program_page_gives_content_and_its_address_without_chrome(
+    site_with_all_blocks,
+):
+    site, browser = site_with_all_blocks
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site.url + "/virkemidler/stimulab/")
+        page.emulate_media(media="print")
+        for chrome in ("nav.site-nav", ".site-search", ".site-breadcrumbs", "footer", ".share"):
+            assert not page.locator(chrome).first.is_visible(), chrome
+        assert page.locator("h1").is_visible()
+        assert page.locator(".facts").is_visible()
+        address = page.locator(".print-url")
+        assert address.is_visible()
+        assert "/virkemidler/stimulab/" in address.inner_text()
+        page.emulate_media(media="screen")
+        assert not address.is_visible()
+        assert page.locator("nav.site-nav").is_visible()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+    finally:
+        context.close()
+
+
+def test_copy_button_appears_with_javascript_and_copies_the_permalink(site_with_all_blocks):
+    site, browser = site_with_all_blocks
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(site.url + "/virkemidler/stimulab/")
+        button = page.locator("button[data-copy]")
+        assert button.is_visible()
+        button.click()
+        assert page.locator("[data-copy-status]").inner_text() == "Lenken er kopiert."
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == page.locator("#permalink").inner_text()
+        assert "/s/" in copied
+    finally:
+        context.close()
+
+
+def test_pages_work_without_javascript(site_with_all_blocks):
+    site, browser = site_with_all_blocks
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site.url + "/")
+        page.set_viewport_size({"width": 320, "height": 800})
+        page.locator("nav.site-nav a", has_text="Virkemidler").click()
+        assert page.locator("h1").inner_text().startswith("Virkemidler")
+        page.locator("#header-search-q").fill("Stimulab")
+        page.locator("#header-search-q").press("Enter")
+        assert page.locator("main a", has_text="Stimulab").first.is_visible()
+        assert not page.locator("button[data-copy]").is_visible()
+    finally:
+        context.close()

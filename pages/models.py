@@ -1,5 +1,7 @@
 """The base content types: home, definition, principles and generic content pages."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock, LinkBlock
+
+# Addresses travel through e-mail, slides and case files: plain ASCII survives all of them.
+ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class BasePage(Page):
@@ -45,6 +50,18 @@ class BasePage(Page):
     @property
     def short_title(self):
         return self.menu_title or self.title
+
+    def clean(self):
+        super().clean()
+        if self.slug and not ASCII_SLUG.fullmatch(self.slug):
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Bruk bare små bokstaver a–z, tall og bindestrek i adressen. "
+                        "Skriv æ, ø og å som ae, o og a."
+                    )
+                }
+            )
 
     @property
     def card_text(self):

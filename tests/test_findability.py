@@ -245,3 +245,14 @@ def test_api_never_shows_drafts_or_unpublished_changes(client, seeded):
 
 def test_api_is_read_only(client, seeded):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
+
+
+def test_the_admin_refuses_slugs_with_letters_outside_ascii(client, seeded, admin_user):
+    from tests.test_editorial_workflow import _edit
+
+    page = ContentPage.objects.get(slug="handlingsrom")
+    client.force_login(admin_user)
+    response = _edit(client, page, {"slug": "søknad"}, "action-publish")
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.slug == "handlingsrom"

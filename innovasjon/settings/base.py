@@ -177,3 +177,5 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 # The API's ?search= would pass raw input to the search backend; /sok/ is the search.
 WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# ASCII slugs: Wagtail turns "Søknad" into "soknad", so links survive e-mail clients and slides.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -245,13 +245,13 @@ def test_the_empty_search_page_invites_a_query(client, seeded):
 
 
 def test_a_result_shows_title_link_breadcrumb_and_highlighted_summary(client, seeded):
-    response = _search(client, "STIMULAB")
+    response = _search(client, "UTVIKLINGSPROSJEKTER")
     result = soup_of(response).select_one(".search-result")
     assert result.select_one("h2 a")["href"] == "/virkemidler/stimulab/"
     path = result.select_one(".search-result__path")
     assert visible_text(str(path)) == "Plassering: Forside › Virkemidler"
     summary = result.select_one(".search-result__summary")
-    assert str(summary.mark) == "<mark>Stimulab</mark>"
+    assert str(summary.mark) == "<mark>utviklingsprosjekter</mark>"
     assert summary.get_text() == ProgramPage.objects.get(slug="stimulab").card_text
 
 

@@ -23,3 +23,6 @@ STORAGES = {
 # One media folder per test run, shared by the in-process client and the browser tests' server.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="innovasjon-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# Static files come from the finders in tests; there is no collected folder to serve.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -70,10 +70,6 @@ class LinkValue(blocks.StructValue):
         page = self.get("page")
         return self.get("text") or (page.title if page else self.get("url"))
 
-    @cached_property
-    def is_external(self):
-        return not self.get("page")
-
 
 class LinkBlock(blocks.StructBlock):
     """A link to a page on this site or, failing that, to an external URL."""

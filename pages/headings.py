@@ -1,7 +1,5 @@
 """Heading levels and stable section ids, shared by validation and rendering."""
 
-import re
-
 from bs4 import BeautifulSoup
 from django.utils.text import slugify
 
@@ -37,7 +35,3 @@ class SectionIds:
         count = self.seen.get(base, 0) + 1
         self.seen[base] = count
         return base if count == 1 else f"{base}-{count}"
-
-
-def collapse_whitespace(text):
-    return re.sub(r"\s+", " ", text).strip()

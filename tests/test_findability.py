@@ -256,3 +256,16 @@ def test_the_admin_refuses_slugs_with_letters_outside_ascii(client, seeded, admi
     assert response.status_code == 200
     page.refresh_from_db()
     assert page.slug == "handlingsrom"
+
+
+def test_a_heading_never_takes_an_id_the_page_chrome_uses(client, seeded):
+    page = ContentPage.objects.get(slug="handlingsrom")
+    page.body = [
+        {"type": "heading", "value": {"text": "Main", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Permalink", "level": "h2"}},
+    ]
+    page.save_revision().publish()
+    soup = soup_of(client.get("/handlingsrom/"))
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    assert soup.find(id="main").name == "main"

@@ -10,6 +10,16 @@ from pages.headings import ANCHORED_TAGS, SectionIds
 register = template.Library()
 
 TOC_MIN_H2 = 3
+# Ids the page chrome around the article uses; a heading must never take one of them.
+CHROME_IDS = (
+    "main",
+    "toc-heading",
+    "share-heading",
+    "permalink",
+    "footer-contact",
+    "footer-about",
+    "header-search-q",
+)
 
 
 @register.tag
@@ -45,6 +55,8 @@ def _section_headings(soup, tags=ANCHORED_TAGS):
 
 def _add_section_links(soup):
     ids = SectionIds()
+    for chrome_id in CHROME_IDS:
+        ids.reserve(chrome_id)
     headings = _section_headings(soup)
     # Ids the templates chose themselves are taken first, so generated ones never collide.
     for heading in headings:

@@ -17,10 +17,11 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
+
+from innovasjon.views import safe_methods_only
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -257,7 +258,7 @@ def _run_search(request, query, number, site, context):
     return True
 
 
-@require_safe
+@safe_methods_only
 def search(request):
     """GET /sok/?q=…&side=…: results, or a friendly Norwegian explanation. Never a 500."""
     raw_query = request.GET.get("q", "")

@@ -10,6 +10,8 @@ from innovasjon import views
 from innovasjon.api import api_router
 from innovasjon.search import search
 
+handler400 = "innovasjon.views.bad_request"
+handler403 = "innovasjon.views.permission_denied"
 handler500 = "innovasjon.views.server_error"
 
 urlpatterns = [
@@ -20,7 +22,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sok/", search, name="search"),
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"),
+    # Images only: documents go through /dokumenter/, which enforces collection privacy.
+    re_path(
+        r"^media/(?P<path>(?:images|original_images)/.+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+        name="media",
+    ),
     # Wagtail's page router last: every other URL is a page or the Norwegian 404.
     path("", include(wagtail_urls)),
 ]

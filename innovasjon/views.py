@@ -1,7 +1,17 @@
 """Views that are not content types: health check and error pages."""
 
+from functools import wraps
+
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
@@ -23,8 +33,38 @@ def health(request):
 
 def server_error(request):
     """Renders without a request context, so it works when the database is down."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render())
+    return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def bad_request(request, exception=None):
+    """Also for a Host header we do not serve, so nothing here may look at the host."""
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))
+
+
+def permission_denied(request, exception=None):
+    return HttpResponseForbidden(loader.render_to_string("403.html"))
+
+
+def csrf_failure(request, reason=""):
+    return HttpResponseForbidden(loader.render_to_string("403_csrf.html"))
+
+
+def method_not_allowed(allowed):
+    response = HttpResponseNotAllowed(allowed, loader.render_to_string("405.html"))
+    response["Content-Type"] = "text/html; charset=utf-8"
+    return response
+
+
+def safe_methods_only(view):
+    """Like Django's require_safe, with a Norwegian page instead of an empty 405."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return method_not_allowed(["GET", "HEAD"])
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def permalink(request, page_id):

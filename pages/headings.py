@@ -25,13 +25,16 @@ class SectionIds:
     """Hands out unique ids on one page: the second "Mål" becomes "mal-2"."""
 
     def __init__(self):
-        self.seen = {}
+        self.used = set()
 
     def reserve(self, existing_id):
-        self.seen[existing_id] = self.seen.get(existing_id, 0) + 1
+        self.used.add(existing_id)
 
     def take(self, text):
         base = section_id(text)
-        count = self.seen.get(base, 0) + 1
-        self.seen[base] = count
-        return base if count == 1 else f"{base}-{count}"
+        candidate, number = base, 1
+        while candidate in self.used:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.used.add(candidate)
+        return candidate

@@ -189,6 +189,13 @@ class ProgramPage(PageImageMixin, BasePage):
         return data
 
     @property
+    def status_label(self):
+        """What cards and facts say: an open call past its deadline reads as closed."""
+        if self.applications_closed:
+            return _("Søknadsfristen er ute")
+        return self.get_status_display()
+
+    @property
     def status_color(self):
         """Designsystemet colour for the status tag on cards."""
         if self.is_ended or self.applications_closed:

@@ -56,3 +56,24 @@ def test_health_check_answers_despite_host_checks_and_https_redirect(client, db,
     assert response.status_code == 200
     assert response.content == b"ok"
     assert client.get("/", HTTP_HOST="127.0.0.1:8000").status_code == 400
+
+
+def test_a_host_we_do_not_serve_gets_the_norwegian_400_page(client, db, settings):
+    settings.ALLOWED_HOSTS = ["innovasjon.example.no"]
+    response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+    assert "Ugyldig forespørsel" in response.content.decode()
+
+
+def test_a_form_without_its_csrf_token_gets_the_norwegian_403_page(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Skjemaet er utløpt" in response.content.decode()
+
+
+def test_posting_to_the_search_gets_the_norwegian_405_page(client, seeded):
+    response = client.post("/sok/", {"q": "innovasjon"})
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert "Metoden er ikke tillatt" in response.content.decode()

@@ -269,3 +269,53 @@ def test_a_heading_never_takes_an_id_the_page_chrome_uses(client, seeded):
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))
     assert soup.find(id="main").name == "main"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"offset": "99999999999999999999"},
+        {"offset": "-1"},
+        {"limit": "abc"},
+        {"limit": "1000"},
+        {"first_published_at": "x"},
+        {"type": "programs.ProgramPage", "applications_close_on": "notadate"},
+        {"type": "programs.ProgramPage", "ended_on": "2024-13-45"},
+        {"type": "finnes.Ikke"},
+        {"fields": "nonsense"},
+        {"order": "xyz"},
+        {"search": "stimulab"},
+        {"child_of": "abc"},
+    ],
+)
+def test_api_answers_bad_parameters_with_400_and_a_norwegian_message(client, seeded, params):
+    response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 400, (params, response.status_code)
+    assert response.json()["message"]
+
+
+def test_api_unknown_page_answers_404(client, seeded):
+    response = client.get("/api/v2/pages/999999999999/")
+    assert response.status_code == 404
+    assert response.json()["message"] == "Fant ikke siden."
+
+
+def test_documents_are_not_served_from_media_bypassing_their_privacy(client, seeded):
+    from tests.factories import make_document
+
+    document = make_document(title="Intern rapport", size=10)
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get(document.url).status_code == 200
+    assert client.get("/media/../manage.py").status_code in (400, 404)
+
+
+def test_section_ids_stay_unique_when_a_heading_looks_like_a_numbered_repeat():
+    from pages.headings import SectionIds
+
+    ids = SectionIds()
+    assert [ids.take(t) for t in ("Mål", "Mål", "Mål 2", "Ærlig talt")] == [
+        "mal",
+        "mal-2",
+        "mal-2-2",
+        "aerlig-talt",
+    ]

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from pages.models import ContentPage, HomePage
+from pages.models import ContentPage
 from programs.models import ProgramPage, ProgramStatus
 from tests.conftest import FIXTURES, normalise_space, public_pages, soup_of, visible_text
 
@@ -120,13 +120,19 @@ def test_an_editors_edit_survives_the_loader(client, seeded):
     assert "En ny ingress fra redaksjonen." in client.get("/handlingsrom/").content.decode()
 
 
-def test_a_deleted_seed_page_is_restored_but_nothing_else_changes(seeded):
-    ContentPage.objects.get(slug="kompetanse").delete()
-    home = HomePage.objects.get()
-    revisions_of_home = home.revisions.count()
+def test_renamed_and_deleted_seed_pages_stay_as_the_editors_left_them(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    renamed = ContentPage.objects.get(slug="kompetanse")
+    with django_capture_on_commit_callbacks(execute=True):
+        renamed.slug = "kompetanse-ny"
+        renamed.save_revision().publish()
+    ContentPage.objects.get(slug="handlingsrom").delete()
+    before = _snapshot()
     call_command("load_seed_content", stdout=io.StringIO())
-    assert ContentPage.objects.filter(slug="kompetanse").exists()
-    assert home.revisions.count() == revisions_of_home
+    assert _snapshot() == before
+    assert client.get("/kompetanse/").status_code == 301
+    assert client.get("/handlingsrom/").status_code == 404
 
 
 def test_slugs_are_norwegian_and_lower_case(seeded):

@@ -101,3 +101,18 @@ def test_footer_links_to_the_seeded_privacy_page(client, seeded):
     footer = soup_of(client.get("/")).find("footer")
     assert footer.find("a", string="Personvern og informasjonskapsler")["href"] == "/personvern/"
     assert "Personvern" not in _menu(client)
+
+
+def test_an_open_call_past_its_deadline_reads_as_closed_everywhere(client, seeded):
+    from datetime import date
+
+    page = ProgramPage.objects.get(slug="stimulab")
+    page.status = "open"
+    page.applications_close_on = date(2020, 1, 31)
+    page.save_revision().publish()
+    program = soup_of(client.get("/virkemidler/stimulab/"))
+    assert "Søknadsfristen gikk ut" in program.select_one(".ds-alert").get_text()
+    assert "Søknadsfristen er ute" in program.select_one(".facts").get_text()
+    assert "Åpen for søknader" not in program.get_text()
+    card = soup_of(client.get("/virkemidler/")).select_one('.card[href="/virkemidler/stimulab/"]')
+    assert card.select_one(".ds-tag").get_text(strip=True) == "Søknadsfristen er ute"

@@ -60,6 +60,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "innovasjon.urls"
+CSRF_FAILURE_VIEW = "innovasjon.views.csrf_failure"
 WSGI_APPLICATION = "innovasjon.wsgi.application"
 
 TEMPLATES = [

@@ -1,7 +1,8 @@
 """Builds the page tree from pages/seed_content.py.
 
-Create-only: a page, image, setting or redirect that already exists is left exactly as it is, so
-a second run changes nothing and an editor's work is never overwritten.
+It runs once per site: when a home page exists, nothing is touched, so a second run changes
+nothing and editors' edits, renames, moves and deletions stand. `make run` and `make serve` can
+therefore call it every time.
 """
 
 import io
@@ -40,35 +41,28 @@ class Command(BaseCommand):
     help = "Laster inn startinnholdet. Eksisterende sider, bilder og innstillinger røres ikke."
 
     def handle(self, *args, **options):
+        if HomePage.objects.exists():
+            self.stdout.write("Innholdet finnes allerede. Ingenting ble endret.")
+            return
         self.created = []
         with transaction.atomic():
-            home, home_is_new = self.ensure_home()
+            home = self.create_home()
             sections = [
-                self.ensure_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL
+                self.create_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL
             ]
-            index = self.ensure_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
-            privacy = self.ensure_page(home, ContentPage, seed.PRIVACY)
+            index = self.create_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
+            privacy = self.create_page(home, ContentPage, seed.PRIVACY)
             for data in seed.PROGRAMS:
-                program = self.ensure_page(index, ProgramPage, data)
+                program = self.create_page(index, ProgramPage, data)
                 self.ensure_vanity_redirect(data["vanity_path"], program)
-            if home_is_new:
-                for order, page in enumerate([*sections, index]):
-                    HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
-                home.save_revision().publish()
+            for order, page in enumerate([*sections, index]):
+                HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
+            home.save_revision().publish()
             self.ensure_site_settings(home, privacy)
-        if self.created:
-            self.stdout.write(f"Opprettet: {', '.join(self.created)}")
-        else:
-            self.stdout.write("Innholdet finnes allerede. Ingenting ble endret.")
+        self.stdout.write(f"Opprettet: {', '.join(self.created)}")
 
-    def ensure_home(self):
+    def create_home(self):
         site = Site.objects.filter(is_default_site=True).first()
-        if site and isinstance(site.root_page.specific, HomePage):
-            return site.root_page.specific, False
-        existing = HomePage.objects.first()
-        if existing:
-            return existing, False
-
         root = Page.get_first_root_node()
         home = HomePage(slug="forside", show_in_menus=False, **self.fields(HomePage, seed.HOME))
         root.add_child(instance=home)
@@ -88,12 +82,9 @@ class Command(BaseCommand):
             if placeholder.numchild == 0:
                 placeholder.delete()
         self.created.append(seed.HOME["title"])
-        return home, True
+        return home
 
-    def ensure_page(self, parent, model, data):
-        existing = parent.get_children().filter(slug=data["slug"]).first()
-        if existing:
-            return existing.specific
+    def create_page(self, parent, model, data):
         page = model(
             slug=data["slug"], show_in_menus=data.get("show_in_menus", model is not ProgramPage)
         )

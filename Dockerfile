@@ -22,11 +22,12 @@ WORKDIR /app
 COPY requirements.txt ./
 RUN pip install --require-hashes -r requirements.txt
 
-COPY --chown=app:app . .
-COPY --from=frontend --chown=app:app /app/node_modules ./node_modules
+# Code and packages stay owned by root: the app user can write only media and nothing it runs.
+COPY . .
+COPY --from=frontend /app/node_modules ./node_modules
 # collectstatic imports the settings, which need a key; this one exists only during the build.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input --verbosity 0 \
-    && mkdir -p /data/media && chown -R app:app /data /app/staticfiles
+    && mkdir -p /data/media && chown -R app:app /data
 
 USER app
 VOLUME ["/data/media"]

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import statistics
 import tempfile
 import time
@@ -84,6 +85,7 @@ def main():
             f"{row['html_kb']:>5}K {row['css_kb']:>5}K {row['fonts_kb']:>5}K {row['js_kb']:>4}K"
         )
     print(f"\n{REQUESTS_PER_PAGE} requests per page; sizes compressed (gzip -9, woff2 as is).")
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -267,6 +267,16 @@ class RelatedPagesBlock(blocks.StructBlock):
         blocks.PageChooserBlock(label=_("Side")), label=_("Sider"), min_num=1, max_num=6
     )
 
+    def get_context(self, value, parent_context=None):
+        """Live, public pages only, with their specific fields fetched in one query."""
+        from wagtail.models import Page
+
+        context = super().get_context(value, parent_context)
+        chosen = [page.pk for page in value["pages"] if page]
+        by_id = {p.pk: p for p in Page.objects.filter(pk__in=chosen).live().public().specific()}
+        context["cards"] = [by_id[pk] for pk in chosen if pk in by_id]
+        return context
+
     class Meta:
         icon = "doc-full"
         label = _("Relaterte sider")
@@ -338,9 +348,6 @@ class BodyBlock(blocks.StreamBlock):
         if errors:
             raise StreamBlockValidationError(block_errors=errors)
         return value
-
-    class Meta:
-        block_counts = {}
 
 
 def _heading_levels(child):

@@ -23,12 +23,14 @@ def page_metadata(page, request):
         DESCRIPTION_LENGTH
     )
     image, image_alt = _share_image(page, site_settings)
-    image_url = f"{root}{image.get_rendition(SHARE_IMAGE_SPEC).url}" if image else None
+    rendition = image.get_rendition(SHARE_IMAGE_SPEC) if image else None
     return {
         "title": page.seo_title or page.title,
         "description": description,
         "canonical": page.get_full_url(request),
-        "image_url": image_url,
+        "image_url": f"{root}{rendition.url}" if rendition else None,
+        "image_width": rendition.width if rendition else None,
+        "image_height": rendition.height if rendition else None,
         "image_alt": image_alt,
         "og_type": "website" if page.depth <= 2 else "article",
         "json_ld": _json_ld(page, request, root, site_settings, description),
@@ -77,7 +79,7 @@ def _json_ld(page, request, root, site_settings, description):
         web_page["dateModified"] = page.last_published_at.isoformat()
     graph = [organisation, website, web_page]
 
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
     if ancestors:
         trail = [*ancestors, page]
         graph.append(

@@ -152,8 +152,19 @@ class HomePage(PageImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = self.entry_points.filter(page__live=True).select_related("page")
+        context["entry_points"] = self.entry_cards()
         return context
+
+    def entry_cards(self):
+        """Live, public entry points with their pages' specific fields, in two queries."""
+        entries = list(self.entry_points.all())
+        pages = Page.objects.filter(pk__in=[e.page_id for e in entries]).live().public()
+        by_id = {page.pk: page for page in pages.specific()}
+        return [
+            {"page": by_id[e.page_id], "text": e.text or by_id[e.page_id].card_text}
+            for e in entries
+            if e.page_id in by_id
+        ]
 
 
 class HomeEntryPoint(Orderable):
@@ -172,10 +183,6 @@ class HomeEntryPoint(Orderable):
 
     def __str__(self):
         return self.page.title
-
-    @property
-    def card_text(self):
-        return self.text or self.page.specific.card_text
 
 
 class DefinitionPage(BasePage):

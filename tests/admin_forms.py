@@ -1,6 +1,8 @@
 """Submit Wagtail admin forms the way a browser would: every field as the page rendered it."""
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 
 def form_fields(html, form_selector="form[data-edit-form]"):
@@ -30,3 +32,18 @@ def action_buttons(html):
     soup = BeautifulSoup(html, "html.parser")
     form = soup.select_one("form[data-edit-form]")
     return {button.get("name") for button in form.select("button[name], input[type=submit][name]")}
+
+
+def edit_form_data(client, page, changes):
+    """The page's edit form as the browser would post it, with `changes` applied. The
+    StreamField is drawn by JavaScript in the browser, so its fields are added here."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_fields(client.get(url).content.decode())
+    data.pop("body", None)
+    data.update(
+        nested_form_data(
+            {"body": streamfield([(b.block_type, rich_text(b.value.source)) for b in page.body])}
+        )
+    )
+    data.update(changes)
+    return data

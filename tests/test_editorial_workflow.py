@@ -5,10 +5,9 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.models import Page, Workflow, WorkflowPage
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.models import ContentPage
-from tests.admin_forms import action_buttons, form_fields
+from tests.admin_forms import action_buttons, edit_form_data
 
 EDITORS = "Redaktører"
 APPROVERS = "Godkjennere"
@@ -36,18 +35,9 @@ def page(seeded):
 
 
 def _edit(client, page, changes, action):
-    """Post the edit form as the browser would; the StreamField is drawn by JS, so add it here."""
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    data = form_fields(client.get(url).content.decode())
-    data.pop("body", None)
-    data.update(
-        nested_form_data(
-            {"body": streamfield([(b.block_type, rich_text(b.value.source)) for b in page.body])}
-        )
-    )
-    data.update(changes)
+    data = edit_form_data(client, page, changes)
     data[action] = "1"
-    return client.post(url, data)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
 
 def test_roles_and_workflow_exist_after_migrating(db):

@@ -254,6 +254,7 @@ def test_the_admin_refuses_slugs_with_letters_outside_ascii(client, seeded, admi
     client.force_login(admin_user)
     response = _edit(client, page, {"slug": "søknad"}, "action-publish")
     assert response.status_code == 200
+    assert "Bruk bare små bokstaver a–z" in response.content.decode()
     page.refresh_from_db()
     assert page.slug == "handlingsrom"
 

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from programs.models import ProgramPage
+from pages.models import ContentPage
+from tests.admin_forms import edit_form_data
 from tests.conftest import public_pages, soup_of
 
 
@@ -38,11 +39,13 @@ def test_preview_offers_the_mobile_size_first(seeded):
         assert page.default_preview_size == "mobile"
 
 
-def test_admin_preview_of_a_program_page(client, superuser, seeded):
-
-    page = ProgramPage.objects.get(slug="stimulab")
+def test_editor_previews_unsaved_changes_in_the_admin(client, superuser, seeded):
+    page = ContentPage.objects.get(slug="handlingsrom")
     client.force_login(superuser)
-    url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, page.latest_revision.pk])
-    response = client.get(url)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = edit_form_data(client, page, {"title": "Handlingsrom i forhåndsvisning"})
+    assert client.post(url, data).json()["is_valid"] is True
+    response = client.get(url, {"mode": page.default_preview_mode})
     assert response.status_code == 200
-    assert soup_of(response).find("h1").get_text(strip=True) == "Stimulab"
+    assert soup_of(response).find("h1").get_text(strip=True) == "Handlingsrom i forhåndsvisning"
+    assert "i forhåndsvisning" not in client.get("/handlingsrom/").content.decode()

@@ -52,8 +52,6 @@ SCREENSHOT_VARIANTS = {(DESKTOP, "light"), (DESKTOP, "dark"), (MOBILE, "light")}
 SKIP_LINK_TEXT = "Hopp til hovedinnhold"
 # Not pages: never crawled.
 NOT_PAGES = ("/admin/", "/static/", "/media/", "/dokumenter/", "/helse/")
-# Linked from the header before the page exists: a 404 here is recorded, not a broken link.
-MAY_BE_MISSING = ("/sok/",)
 MISSING_PATH = "/finnes-ikke-tilgjengelighetstest/"
 MAX_PAGES = 300
 
@@ -553,7 +551,6 @@ def crawl_and_audit(browser, base_url, *, page_type, screenshot_dir=None, varian
         "base_url": base_url,
         "results": [],
         "broken_links": [],
-        "missing_tolerated": [],
         "pages": [],
     }
     shot_types = set()
@@ -603,9 +600,6 @@ def crawl_and_audit(browser, base_url, *, page_type, screenshot_dir=None, varian
                 queue.append((final, url))
             continue
         path = urlsplit(url).path
-        if status == 404 and path in MAY_BE_MISSING:
-            report["missing_tolerated"].append({"url": url, "linked_from": referrer})
-            continue
         if status >= 400:
             report["broken_links"].append({"url": url, "status": status, "linked_from": referrer})
             continue

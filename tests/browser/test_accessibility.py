@@ -22,6 +22,7 @@ EXPECTED_PAGE_TYPES = {
     "content",
     "program-index",
     "program",
+    "search",
     "404",
 }
 

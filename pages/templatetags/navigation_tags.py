@@ -19,7 +19,7 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        for page in root.get_children().live().in_menu().public().specific():
+        for page in root.get_children().live().in_menu().public().specific().defer_streamfields():
             active = current is not None and (
                 current.pk == page.pk or current.path.startswith(page.path)
             )
@@ -34,7 +34,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": None}
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific().defer_streamfields())
     return {"ancestors": ancestors, "page": page}
 
 

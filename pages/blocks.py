@@ -11,6 +11,11 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from pages.headings import heading_levels_in_html
 
+# One message for every place an image is chosen: blocks and pages' own image fields.
+ALT_TEXT_REQUIRED = _(
+    "Skriv en alternativ tekst som beskriver bildet, eller kryss av for at bildet er dekorativt."
+)
+
 
 class RichTextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
@@ -166,14 +171,7 @@ class FigureBlock(blocks.StructBlock):
             value["alt_text"] = ""
         elif not (value.get("alt_text") or "").strip():
             raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        _(
-                            "Skriv en alternativ tekst som beskriver bildet, "
-                            "eller kryss av for at bildet er dekorativt."
-                        )
-                    )
-                }
+                block_errors={"alt_text": ValidationError(ALT_TEXT_REQUIRED)}
             )
         return value
 

@@ -79,9 +79,8 @@ def _json_ld(page, request, root, site_settings, description):
         web_page["dateModified"] = page.last_published_at.isoformat()
     graph = [organisation, website, web_page]
 
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific().defer_streamfields())
-    if ancestors:
-        trail = [*ancestors, page]
+    if page.trail:
+        trail = [*page.trail, page]
         graph.append(
             {
                 "@type": "BreadcrumbList",

@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -19,7 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from pages.blocks import BodyBlock, LinkBlock
+from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock
 
 # Addresses travel through e-mail, slides and case files: plain ASCII survives all of them.
 ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -50,6 +51,11 @@ class BasePage(Page):
     @property
     def short_title(self):
         return self.menu_title or self.title
+
+    @cached_property
+    def trail(self):
+        """The pages above this one, from the home page down; breadcrumbs and JSON-LD share it."""
+        return list(self.get_ancestors().filter(depth__gt=1).specific().defer_streamfields())
 
     def clean(self):
         super().clean()
@@ -107,14 +113,7 @@ class PageImageMixin(models.Model):
         if self.image_decorative:
             self.image_alt_text = ""
         elif self.image and not self.image_alt_text.strip():
-            raise ValidationError(
-                {
-                    "image_alt_text": _(
-                        "Skriv en alternativ tekst som beskriver bildet, "
-                        "eller kryss av for at bildet er dekorativt."
-                    )
-                }
-            )
+            raise ValidationError({"image_alt_text": ALT_TEXT_REQUIRED})
 
     @property
     def image_alt(self):

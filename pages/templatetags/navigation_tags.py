@@ -1,7 +1,9 @@
 """Menu, breadcrumbs and footer: the chrome every page shares."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from pages.models import BasePage
 
 register = template.Library()
 
@@ -32,10 +34,9 @@ def main_navigation(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    if page is None or not isinstance(page, Page) or page.depth <= 2:
+    if not isinstance(page, BasePage) or page.depth <= 2:
         return {"ancestors": [], "page": None}
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific().defer_streamfields())
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": page.trail, "page": page}
 
 
 @register.simple_tag

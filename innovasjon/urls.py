@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from innovasjon import views
 from innovasjon.api import api_router
-from innovasjon.search import search
+from search.views import search
 
 handler400 = "innovasjon.views.bad_request"
 handler403 = "innovasjon.views.permission_denied"

@@ -1,14 +1,11 @@
 """Views that are not content types: health check and error pages."""
 
-from functools import wraps
-
 from django.db import connection
 from django.http import (
     Http404,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseForbidden,
-    HttpResponseNotAllowed,
     HttpResponseRedirect,
     HttpResponseServerError,
 )
@@ -47,24 +44,6 @@ def permission_denied(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return HttpResponseForbidden(loader.render_to_string("403_csrf.html"))
-
-
-def method_not_allowed(allowed):
-    response = HttpResponseNotAllowed(allowed, loader.render_to_string("405.html"))
-    response["Content-Type"] = "text/html; charset=utf-8"
-    return response
-
-
-def safe_methods_only(view):
-    """Like Django's require_safe, with a Norwegian page instead of an empty 405."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return method_not_allowed(["GET", "HEAD"])
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def permalink(request, page_id):

@@ -126,12 +126,6 @@ class HomePage(PageImageMixin, BasePage):
     page_description = _("Forsiden. Det finnes bare én.")
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.DefinitionPage",
-        "pages.PrinciplesPage",
-        "pages.ContentPage",
-        "programs.ProgramIndexPage",
-    ]
 
     content_panels = [
         *BasePage.content_panels,

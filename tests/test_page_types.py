@@ -36,7 +36,8 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_program_pages_have_no_children(self):
         self.assertAllowedSubpageTypes(ProgramPage, {})
 
-    def test_allowed_children_of_the_home_page(self):
-        self.assertAllowedSubpageTypes(
-            HomePage, {DefinitionPage, PrinciplesPage, ContentPage, ProgramIndexPage}
+    def test_editors_can_add_exactly_the_section_types_under_the_home_page(self):
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
+            {DefinitionPage, PrinciplesPage, ContentPage, ProgramIndexPage},
         )

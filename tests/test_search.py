@@ -7,8 +7,10 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from innovasjon import search as search_module
-from innovasjon.search import (
+from pages.models import ContentPage
+from programs.models import ProgramPage
+from search import views as search_module
+from search.views import (
     MAX_QUERY_LENGTH,
     has_words,
     highlight,
@@ -16,8 +18,6 @@ from innovasjon.search import (
     parse_page_number,
     sanitise_query,
 )
-from pages.models import ContentPage
-from programs.models import ProgramPage
 from tests.conftest import soup_of, visible_text
 
 SITE = "Innovasjon i offentlig sektor"

@@ -21,7 +21,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from innovasjon.views import safe_methods_only
+from pages.http import safe_methods_only
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

@@ -1,4 +1,4 @@
-"""Builds the page tree from pages/seed_content.py.
+"""Builds the page tree from seed/content.py.
 
 It runs once per site: when a home page exists, nothing is touched, so a second run changes
 nothing and editors' edits, renames, moves and deletions stand. `make run` and `make serve` can
@@ -16,7 +16,6 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from pages import seed_content as seed
 from pages.models import (
     ContentPage,
     DefinitionPage,
@@ -27,8 +26,9 @@ from pages.models import (
     PrinciplesSource,
     SiteSettings,
 )
-from pages.seed_images import render_png
 from programs.models import ProgramIndexPage, ProgramPage
+from seed import content as seed
+from seed.images import render_png
 
 PAGE_TYPES = {
     "definition": DefinitionPage,

@@ -36,9 +36,10 @@ serve: install ## Production settings under gunicorn, over plain HTTP on 127.0.0
 test: install lint ## Lint, then the whole test suite
 	$(BIN)/pytest
 
-lint: install ## ruff check, ruff format --check, and no missing migrations
+lint: install ## ruff check, ruff format --check, the import contracts, no missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 	DJANGO_SETTINGS_MODULE=innovasjon.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install ## Fix what ruff can fix

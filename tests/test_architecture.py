@@ -1,0 +1,69 @@
+"""The layers in pyproject.toml's import contracts hold, and a forbidden import would break them."""
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "pyproject.toml"
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+PACKAGES = ("innovasjon", "pages", "programs", "search", "seed")
+CONTRACT_NAMES = {
+    contract["id"]: contract["name"]
+    for contract in tomllib.loads(CONFIG.read_text())["tool"]["importlinter"]["contracts"]
+}
+
+
+def lint_imports(cwd):
+    """lint-imports with the project's contracts, over the packages found in `cwd`."""
+    return subprocess.run(
+        [LINT_IMPORTS, str(CONFIG), "--no-cache", "--no-logo"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_import_contracts_are_kept():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
+
+
+# Each import breaks the named contract; one run over a copy of the code checks them all.
+FORBIDDEN = [
+    ("pages", "programs.models", "pages-is-the-base"),
+    ("pages", "search.views", "pages-is-the-base"),
+    ("pages", "seed.content", "pages-is-the-base"),
+    ("programs", "innovasjon.views", "apps-know-no-project"),
+    ("seed", "innovasjon.urls", "apps-know-no-project"),
+    ("programs", "search.views", "layers"),
+    ("search", "seed.content", "layers"),
+]
+
+
+def test_forbidden_imports_break_their_contracts(tmp_path):
+    for package in PACKAGES:
+        shutil.copytree(
+            ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for number, (importer, imported, _contract) in enumerate(FORBIDDEN):
+        (tmp_path / importer / f"forbidden_{number}.py").write_text(f"import {imported}\n")
+
+    result = lint_imports(tmp_path)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "0 kept, 3 broken" in result.stdout
+    report = result.stdout.split("Broken contracts", 1)[1]
+    for number, (importer, imported, contract) in enumerate(FORBIDDEN):
+        assert f"{importer}.forbidden_{number} -> {imported}" in section(report, contract), contract
+
+
+def section(report, contract_id):
+    """The part of lint-imports' report about one contract, up to the next contract's."""
+    start = report.index(CONTRACT_NAMES[contract_id])
+    ends = [report.find(name, start + 1) for name in CONTRACT_NAMES.values()]
+    return report[start : min([end for end in ends if end > start], default=len(report))]

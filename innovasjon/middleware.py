@@ -1,9 +1,7 @@
-"""Answers the health check before host validation and the HTTPS redirect, so that the
+"""Answers the health checks before host validation and the HTTPS redirect, so that the
 Docker HEALTHCHECK and load balancers, which call 127.0.0.1 over plain HTTP, get a real answer."""
 
-from innovasjon.views import health
-
-HEALTH_PATH = "/helse/"
+from innovasjon.health import CHECKS, health_check
 
 
 class HealthCheckMiddleware:
@@ -11,6 +9,7 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == HEALTH_PATH:
-            return health(request)
+        check = CHECKS.get(request.path)
+        if check is not None:
+            return health_check(request, check)
         return self.get_response(request)

@@ -12,6 +12,7 @@ from search.views import search
 
 handler400 = "innovasjon.views.bad_request"
 handler403 = "innovasjon.views.permission_denied"
+handler404 = "innovasjon.views.page_not_found"
 handler500 = "innovasjon.views.server_error"
 
 urlpatterns = [

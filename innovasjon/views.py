@@ -1,6 +1,7 @@
-"""Views that are not content types: health check and error pages."""
+"""Views that are not content types: error pages, permalinks, robots.txt."""
 
-from django.db import connection
+import sys
+
 from django.http import (
     Http404,
     HttpResponse,
@@ -11,26 +12,33 @@ from django.http import (
 )
 from django.template import loader
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, never_cache
+from django.views import defaults
+from django.views.decorators.cache import cache_control
 from wagtail.models import Page, Site
 
+from innovasjon.unavailable import (
+    DATABASE_UNAVAILABLE,
+    is_database_unavailable,
+    service_unavailable,
+)
 from pages.sharing import MAX_PAGE_ID
 
 
-@never_cache
-def health(request):
-    """For load balancers and the Docker HEALTHCHECK: the app answers and reaches its database."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:
-        return HttpResponseServerError("database unavailable", content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def server_error(request):
-    """Renders without a request context, so it works when the database is down."""
+    """Renders without a request context, so it works when the database is down. A database
+    fault outside any view (in middleware, say) gets the 503 page instead."""
+    exc = sys.exc_info()[1]
+    if is_database_unavailable(exc):
+        return service_unavailable(request, exc)
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def page_not_found(request, exception=None):
+    """The Norwegian 404 page has the site's menus, which come from the database."""
+    try:
+        return defaults.page_not_found(request, exception)
+    except DATABASE_UNAVAILABLE as exc:
+        return service_unavailable(request, exc)
 
 
 def bad_request(request, exception=None):

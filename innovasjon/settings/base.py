@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: the first to see a view's exception, turning a database fault into a 503.
+    "innovasjon.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "innovasjon.urls"

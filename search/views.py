@@ -26,8 +26,6 @@ from pages.http import safe_methods_only
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 PAGE_PARAM = "side"
-# Page links shown on each side of the current page before an ellipsis.
-PAGINATION_WINDOW = 1
 
 # Whitespace-like controls become spaces; NUL, other controls and invisible format characters
 # (zero-width, bidi overrides, soft hyphen, BOM) disappear; a double quote breaks SQLite's FTS5
@@ -118,20 +116,6 @@ def parse_page_number(value):
     return number if number >= 1 else None
 
 
-def page_numbers(current, last, window=PAGINATION_WINDOW):
-    """Page numbers to link to, with None where an ellipsis goes: 1 … 4 5 6 … 12."""
-    shown = {1, last, *range(current - window, current + window + 1)}
-    numbers = sorted(n for n in shown if 1 <= n <= last)
-    items = []
-    for number in numbers:
-        if items and number - items[-1] == 2:
-            items.append(number - 1)  # a gap of one page is shown, not hidden behind "…"
-        elif items and number - items[-1] > 2:
-            items.append(None)
-        items.append(number)
-    return items
-
-
 @dataclass
 class Result:
     title: str
@@ -152,15 +136,17 @@ def _pagination(query, page):
     return {
         "previous": _search_url(query, page.number - 1) if page.has_previous() else None,
         "next": _search_url(query, page.number + 1) if page.has_next() else None,
+        # One page on each side of the current one and one at each end: 1 … 5 6 7 … 12.
+        # None is the ellipsis, which Designsystemet draws in an empty list item.
         "pages": [
             None
-            if number is None
+            if number == Paginator.ELLIPSIS
             else {
                 "number": number,
                 "url": _search_url(query, number),
                 "current": number == page.number,
             }
-            for number in page_numbers(page.number, paginator.num_pages)
+            for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
         ],
     }
 

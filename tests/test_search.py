@@ -14,7 +14,6 @@ from search.views import (
     MAX_QUERY_LENGTH,
     has_words,
     highlight,
-    page_numbers,
     parse_page_number,
     sanitise_query,
 )
@@ -146,21 +145,6 @@ def test_highlight_without_words_only_escapes():
 )
 def test_parse_page_number(value, expected):
     assert parse_page_number(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("current", "last", "expected"),
-    [
-        (1, 1, [1]),
-        (1, 2, [1, 2]),
-        (1, 5, [1, 2, None, 5]),
-        (3, 5, [1, 2, 3, 4, 5]),
-        (6, 12, [1, None, 5, 6, 7, None, 12]),
-        (12, 12, [1, None, 11, 12]),
-    ],
-)
-def test_page_numbers_put_an_ellipsis_in_long_gaps(current, last, expected):
-    assert page_numbers(current, last) == expected
 
 
 # --- Finding content ------------------------------------------------------------------------
@@ -475,6 +459,37 @@ def test_more_than_ten_results_are_paginated(client, seeded):
     assert past.status_code == 200
     link = soup_of(past).find("a", string="Gå til siste side (side 2)")
     assert link["href"].endswith("side=2")
+
+
+def _page_links(response):
+    """The page links as a reader sees them, the current page in brackets: "1 … 5 [6] 7 … 12"."""
+    items = soup_of(response).select("nav.ds-pagination li")[1:-1]  # not "Forrige", "Neste"
+    shown = []
+    for item in items:
+        link = item.a
+        if link is None:
+            assert not item.contents  # Designsystemet draws "…" in an empty item
+            shown.append("…")
+            continue
+        assert link["href"].endswith(f"side={link.get_text()}")
+        current = link.get("aria-current") == "true"
+        shown.append(f"[{link.get_text()}]" if current else link.get_text())
+    return " ".join(shown)
+
+
+def test_long_result_lists_link_the_ends_and_the_neighbours_of_the_current_page(
+    client, seeded, monkeypatch
+):
+    monkeypatch.setattr(search_module, "RESULTS_PER_PAGE", 1)
+    _make_pages(seeded, 12)
+    expected = {
+        1: "[1] 2 … 12",
+        4: "1 2 3 [4] 5 … 12",  # a gap of one page shows the page, not "…"
+        6: "1 … 5 [6] 7 … 12",
+        12: "1 … 11 [12]",
+    }
+    for side, links in expected.items():
+        assert _page_links(_search(client, "blåbærsyltetøy", side=side)) == links
 
 
 def test_ten_results_need_no_pagination(client, seeded):

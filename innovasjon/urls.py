@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from innovasjon import views
 from innovasjon.api import api_router
+from innovasjon.media import serve_image
 from search.views import search
 
 handler400 = "innovasjon.views.bad_request"
@@ -24,12 +23,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sok/", search, name="search"),
     # Images only: documents go through /dokumenter/, which enforces collection privacy.
-    re_path(
-        r"^media/(?P<path>(?:images|original_images)/.+)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-        name="media",
-    ),
+    re_path(r"^media/(?P<path>.*)$", serve_image, name="media"),
     # Wagtail's page router last: every other URL is a page or the Norwegian 404.
     path("", include(wagtail_urls)),
 ]

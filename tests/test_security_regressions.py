@@ -1,0 +1,76 @@
+"""Regression tests for the security and robustness defects of issue 8 (part 2)."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from tests.factories import make_image
+
+SECRET = b"HEMMELIG-INNHOLD: bare for innloggede"
+
+
+@pytest.fixture
+def private_document(db):
+    """A document in a collection that only logged-in users may see."""
+    collection = Collection.get_first_root_node().add_child(name="Interne dokumenter")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model()(title="Intern rapport", collection=collection)
+    document.file.save("intern.txt", ContentFile(SECRET), save=False)
+    document.save()
+    return document
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/media/images/..%2f{file}",
+        "/media/images/%2e%2e%2f{file}",
+        "/media/images/%2E%2E/{file}",
+        "/media/images/..%5c{file}",
+        "/media/images/../{file}",
+        "/media/original_images/..%2f{file}",
+        "/media/images/a/..%2f..%2f{file}",
+        "/media/images/%252e%252e%252f{file}",
+        "/media/images/.%2f..%2f{file}",
+        "/media/images%2f..%2f{file}",
+        "/media/{file}",
+        "/media//{root}/{file}",
+        "/media/images/%00/../../{file}",
+    ],
+)
+def test_media_url_refuses_dotdot_to_documents(client, seeded, private_document, template):
+    from django.conf import settings
+
+    path = template.format(
+        file=private_document.file.name, root=str(settings.MEDIA_ROOT).lstrip("/")
+    )
+    response = client.get(path)
+    assert response.status_code == 404, (path, response.status_code)
+    body = b"".join(response) if response.streaming else response.content
+    assert SECRET not in body
+    assert "Fant ikke siden" in body.decode()
+
+
+def test_media_still_serves_images(client, seeded):
+    image = make_image(title="Offentlig bilde")
+    response = client.get(f"/media/{image.file.name}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    image.file.open("rb")
+    with image.file:
+        assert b"".join(response.streaming_content) == image.file.read()
+
+
+def test_private_documents_still_need_a_login_at_dokumenter(
+    client, seeded, private_document, admin_user
+):
+    response = client.get(private_document.url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    client.force_login(admin_user)
+    response = client.get(private_document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == SECRET

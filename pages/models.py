@@ -27,7 +27,8 @@ ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class BasePage(Page):
-    """What every public page has: a short menu title and a text for cards and link previews."""
+    """What every public page has: a short menu title, a text for cards and link previews, and
+    an editors-only note of facts still to confirm."""
 
     menu_title = models.CharField(
         _("Kort tittel"),
@@ -35,7 +36,21 @@ class BasePage(Page):
         blank=True,
         help_text=_("Brukes i menyen og brødsmulestien. Tom betyr sidetittelen."),
     )
+    # Unsourced facts are kept here, for editors only: never rendered, indexed or in the API.
+    facts_to_confirm = models.TextField(
+        _("Må bekreftes før publisering"),
+        blank=True,
+        help_text=_(
+            "Bare redaktører ser dette feltet. Skriv opp fakta som mangler kilde eller må "
+            "sjekkes, og hvor de hører hjemme på siden. Det vises aldri for besøkende, i søket "
+            "eller i API-et. Tøm feltet når alt er bekreftet."
+        ),
+    )
 
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
+    ]
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("menu_title"),

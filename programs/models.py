@@ -1,8 +1,11 @@
 """Programs that help agencies innovate (Stimulab, StartOff, ...) and the page listing them."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -41,7 +44,10 @@ class ProgramIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programs"] = self.programs().select_related("image")
+        programs = list(self.programs().select_related("image"))
+        # Ended programs get their own list, so the lead's present tense speaks only of the rest.
+        context["current_programs"] = [p for p in programs if not p.is_ended]
+        context["ended_programs"] = [p for p in programs if p.is_ended]
         return context
 
 
@@ -49,6 +55,11 @@ class ProgramStatus(models.TextChoices):
     RUNNING = "running", _("Pågår")
     OPEN = "open", _("Åpen for søknader")
     ENDED = "ended", _("Avsluttet")
+
+
+# Not a stored status: an open call whose deadline has passed, read as closed.
+APPLICATIONS_CLOSED = "closed"
+DATE_FORMAT = "j. F Y"
 
 
 class ProgramPage(PageImageMixin, BasePage):
@@ -63,13 +74,18 @@ class ProgramPage(PageImageMixin, BasePage):
         help_text=_("Én setning. Vises på kort, i søkeresultater og når lenken deles."),
     )
     description = models.TextField(
-        _("Beskrivelse"), help_text=_("Et kort avsnitt om virkemiddelet.")
+        _("Beskrivelse"),
+        help_text=_(
+            "Et kort avsnitt om virkemiddelet. Når det er avsluttet, vises avsnittet som "
+            "beskrivelsen fra mens det pågikk."
+        ),
     )
-    target_audience = models.TextField(_("Hvem det er for"), max_length=600)
-    offer = models.TextField(_("Hva det tilbyr"), max_length=800)
-    how_to_take_part = models.TextField(_("Slik deltar du"), max_length=800)
+    # The facts may stay empty until they are sourced; the page leaves empty ones out.
+    target_audience = models.TextField(_("Hvem det er for"), max_length=600, blank=True)
+    offer = models.TextField(_("Hva det tilbyr"), max_length=800, blank=True)
+    how_to_take_part = models.TextField(_("Slik deltar du"), max_length=800, blank=True)
     responsible_organisation = models.CharField(
-        _("Ansvarlig organisasjon"), max_length=120, default="Digitaliseringsdirektoratet"
+        _("Ansvarlig organisasjon"), max_length=120, blank=True
     )
     status = models.CharField(
         _("Status"), max_length=10, choices=ProgramStatus.choices, default=ProgramStatus.RUNNING
@@ -77,8 +93,24 @@ class ProgramPage(PageImageMixin, BasePage):
     applications_close_on = models.DateField(
         _("Søknadsfrist"), null=True, blank=True, help_text=_("Må fylles ut når søknaden er åpen.")
     )
-    ended_on = models.DateField(_("Avsluttet dato"), null=True, blank=True)
-    contact_email = models.EmailField(_("Kontakt-e-post"))
+    # An end is often known only by its year or a decision, never invent a date for it.
+    ended_year = models.PositiveSmallIntegerField(
+        _("Avslutningsår"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Året virkemiddelet ble avsluttet. Vises som «Avsluttet i 2024»."),
+    )
+    end_note = models.CharField(
+        _("Merknad om avslutningen"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Kort tekst om hva som er kjent, for eksempel hvilket vedtak som avsluttet det. "
+            "Uten år vises merknaden i stedet for «Avsluttet i …»."
+        ),
+    )
+    contact_email = models.EmailField(_("Kontakt-e-post"), blank=True)
     more_info_url = models.URLField(_("Lenke til mer informasjon"), blank=True)
     more_info_text = models.CharField(
         _("Lenketekst for mer informasjon"),
@@ -100,7 +132,8 @@ class ProgramPage(PageImageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("status"),
-                FieldRowPanel([FieldPanel("applications_close_on"), FieldPanel("ended_on")]),
+                FieldPanel("applications_close_on"),
+                FieldRowPanel([FieldPanel("ended_year"), FieldPanel("end_note")]),
             ],
             heading=_("Status"),
         ),
@@ -143,7 +176,8 @@ class ProgramPage(PageImageMixin, BasePage):
         APIField("responsible_organisation"),
         APIField("status"),
         APIField("applications_close_on"),
-        APIField("ended_on"),
+        APIField("ended_year"),
+        APIField("end_note"),
         APIField("contact_email"),
         APIField("more_info_url"),
     ]
@@ -157,10 +191,17 @@ class ProgramPage(PageImageMixin, BasePage):
         errors = {}
         if self.status == ProgramStatus.OPEN and not self.applications_close_on:
             errors["applications_close_on"] = _("Skriv inn søknadsfristen når søknaden er åpen.")
-        if self.status == ProgramStatus.ENDED and not self.ended_on:
-            errors["ended_on"] = _("Skriv inn datoen virkemiddelet ble avsluttet.")
-        if self.status != ProgramStatus.ENDED and self.ended_on:
-            errors["ended_on"] = _("Bare et avsluttet virkemiddel kan ha en avsluttet dato.")
+        if self.status == ProgramStatus.ENDED and not (self.ended_year or self.end_note.strip()):
+            errors["ended_year"] = _(
+                "Skriv inn året virkemiddelet ble avsluttet, eller en merknad om avslutningen."
+            )
+        if self.status != ProgramStatus.ENDED:
+            if self.ended_year:
+                errors["ended_year"] = _("Bare et avsluttet virkemiddel kan ha et avslutningsår.")
+            if self.end_note:
+                errors["end_note"] = _(
+                    "Bare et avsluttet virkemiddel kan ha en merknad om avslutningen."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -176,31 +217,23 @@ class ProgramPage(PageImageMixin, BasePage):
             "name": self.name,
             "description": self.summary,
             "url": url,
-            "provider": {"@type": "GovernmentOrganization", "name": self.responsible_organisation},
-            "audience": {"@type": "Audience", "audienceType": self.target_audience},
             "availableChannel": {
                 "@type": "ServiceChannel",
                 "serviceUrl": self.more_info_url or url,
                 "availableLanguage": "nb",
             },
         }
-        if self.contact_email:
-            data["provider"]["email"] = self.contact_email
+        # Only what the page states: no provider or audience that editors have not confirmed.
+        if self.responsible_organisation:
+            data["provider"] = {
+                "@type": "GovernmentOrganization",
+                "name": self.responsible_organisation,
+            }
+            if self.contact_email:
+                data["provider"]["email"] = self.contact_email
+        if self.target_audience:
+            data["audience"] = {"@type": "Audience", "audienceType": self.target_audience}
         return data
-
-    @property
-    def status_label(self):
-        """What cards and facts say: an open call past its deadline reads as closed."""
-        if self.applications_closed:
-            return _("Søknadsfristen er ute")
-        return self.get_status_display()
-
-    @property
-    def status_color(self):
-        """Designsystemet colour for the status tag on cards."""
-        if self.is_ended or self.applications_closed:
-            return "neutral"
-        return "success" if self.status == ProgramStatus.OPEN else "info"
 
     @property
     def is_ended(self):
@@ -214,3 +247,52 @@ class ProgramPage(PageImageMixin, BasePage):
             and self.applications_close_on is not None
             and self.applications_close_on < timezone.localdate()
         )
+
+    @property
+    def is_open_for_applications(self):
+        return self.status == ProgramStatus.OPEN and not self.applications_closed
+
+    @property
+    def current_status(self):
+        """The stored status, with a passed deadline read as closed; colours are chosen by it."""
+        return APPLICATIONS_CLOSED if self.applications_closed else self.status
+
+    @property
+    def status_label(self):
+        """The status in a word or two, as tags and facts show it."""
+        if self.applications_closed:
+            return gettext("Søknadsfristen er ute")
+        return self.get_status_display()
+
+    @property
+    def status_summary(self):
+        """The status with what is known of it: the deadline, or when the program ended."""
+        if self.is_open_for_applications and self.applications_close_on:
+            return gettext("Åpen for søknader, frist %(date)s") % {
+                "date": format_date(self.applications_close_on, DATE_FORMAT)
+            }
+        if self.is_ended:
+            if self.ended_year:
+                return gettext("Avsluttet i %(year)s") % {"year": self.ended_year}
+            if self.end_note:
+                return self.end_note
+        return self.status_label
+
+    @property
+    def status_notice(self):
+        """The sentence at the top of the page for a status readers must notice; "" otherwise."""
+        if self.is_ended:
+            if self.ended_year:
+                return gettext("Dette virkemiddelet ble avsluttet i %(year)s.") % {
+                    "year": self.ended_year
+                }
+            return gettext("Dette virkemiddelet er avsluttet.")
+        if self.applications_closed:
+            return gettext("Søknadsfristen gikk ut %(date)s.") % {
+                "date": format_date(self.applications_close_on, DATE_FORMAT)
+            }
+        if self.is_open_for_applications and self.applications_close_on:
+            return gettext("Åpen for søknader til %(date)s.") % {
+                "date": format_date(self.applications_close_on, DATE_FORMAT)
+            }
+        return ""

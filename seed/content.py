@@ -1,23 +1,27 @@
 """The site's starting content: the project's own data, loaded by `load_seed_content`.
 
 Every heading, paragraph and list item of the seed document is here, placed where a reader would
-look for it. Text marked "(added)" is ours, not the seed's: facts the page types need (program
-audiences, offers, contacts) and the list of working methods the seed announces but does not
-contain, written from Meld. St. 30 (2019–2020) *En innovativ offentlig sektor*.
+look for it. Text marked "(added)" is ours, not the seed's. Every added fact has its source next to
+it (address and quote). What we could not source is not published: it goes into the page's
+`facts_to_confirm`, which only editors see.
 """
 
-from datetime import date
-
 WHITE_PAPER_URL = "https://www.regjeringen.no/no/dokumenter/meld.-st.-30-20192020/id2715113/"
+# Chapter 3 holds section 3.1.1: "I denne meldingen er OECDs definisjon utgangspunktet, og
+# innovasjon i offentlig sektor er definert slik: Innovasjon i offentlig sektor kan være …"
+WHITE_PAPER_DEFINITION_URL = WHITE_PAPER_URL + "?ch=3"
 OECD_DECLARATION_URL = "https://legalinstruments.oecd.org/en/instruments/OECD-LEGAL-0450"
 INNOVATION_BAROMETER_URL = "https://www.digdir.no/innovasjon/innovasjonsbarometeret/2300"
+# Digdir's entry in Enhetsregisteret (org. no. 991825827),
+# https://data.brreg.no/enhetsregisteret/api/enheter/991825827: "epostadresse":
+# "postmottak@digdir.no", "telefon": "22 45 10 00", postal address "Postboks 1382", "0114" "OSLO".
 DIGDIR_EMAIL = "postmottak@digdir.no"
 
 SITE_SETTINGS = {
     "organisation_name": "Digitaliseringsdirektoratet (Digdir)",
     "contact_email": DIGDIR_EMAIL,
     "contact_phone": "22 45 10 00",
-    "postal_address": "Postboks 1382 Vika, 0114 Oslo",
+    "postal_address": "Postboks 1382, 0114 Oslo",
     # Placeholder until the statement is published on uustatus.no; editors set the real one.
     "accessibility_statement_url": "https://uustatus.no/nb/erklaringer",
 }
@@ -35,9 +39,10 @@ HOME = {
         "samfunnsbehov."
     ),
     "image": "home",
+    # What seed/images.py draws, and nothing it does not.
     "image_alt_text": (
-        "Illustrasjon: tre sammenkoblede sirkler i blått og grønt som står for bruker, "
-        "virksomhet og samarbeid."
+        "Illustrasjon: tre ringer i blått, grønt og mørkeblått som overlapper hverandre, på "
+        "lyseblå bakgrunn med en blå stripe nederst."
     ),
 }
 
@@ -46,8 +51,8 @@ DEFINITION = {
     "title": "Hva er innovasjon i offentlig sektor?",
     "menu_title": "Hva er innovasjon?",
     "search_description": (
-        "OECDs definisjon av innovasjon i offentlig sektor: en ny eller vesentlig endret "
-        "tjeneste, produkt, prosess, organisering eller kommunikasjonsmåte."
+        "Definisjonen av innovasjon i offentlig sektor fra stortingsmeldingen En innovativ "
+        "offentlig sektor, som bygger på OECDs definisjon."
     ),
     "lead": (
         "Offentlig sektor må i framtiden levere bedre tjenester for færre kroner. Da er "
@@ -66,13 +71,20 @@ DEFINITION = {
         "ny for den aktuelle virksomheten, den kan likevel være kjent for og iverksatt i andre "
         "virksomheter."
     ),
-    "source_organisation": "OECD",
-    "source_title": "Declaration on Public Sector Innovation",
-    "source_url": OECD_DECLARATION_URL,
+    # The Norwegian wording is the white paper's own (section 3.1.1); the OECD Declaration on
+    # Public Sector Innovation (2019) has five principles and no such definition.
+    "source_organisation": "Kommunal- og moderniseringsdepartementet",
+    "source_title": "Meld. St. 30 (2019–2020) En innovativ offentlig sektor, punkt 3.1.1",
+    "source_url": WHITE_PAPER_DEFINITION_URL,
     "body": [
         {
             "type": "text",
             "value": (
+                # (added) Source: WHITE_PAPER_DEFINITION_URL, section 3.1.1: "I denne meldingen
+                # er OECDs definisjon utgangspunktet".
+                "<p>Ordlyden er stortingsmeldingens egen, i punkt 3.1.1 i Meld. St. 30 "
+                "(2019–2020) En innovativ offentlig sektor. Meldingen tar OECDs definisjon som "
+                "utgangspunkt.</p>"
                 "<p>I framtiden må offentlig sektor levere bedre tjenester på nye, smartere "
                 "måter – i møte med strammere økonomiske rammer, og samfunnsendringer som "
                 "klimaendring, eldrebølgen og coronasituasjonen.</p>"
@@ -147,20 +159,32 @@ COMPETENCE = {
             "value": (
                 "<p>Stortingsmeldingen om innovasjon i offentlig sektor trekker fram noen "
                 "eksempler på arbeidsmetoder som kan bidra til å fremme innovasjon:</p>"
-                # (added) The seed announces this list without its items.
+                # (added) The seed announces this list without its items. Only items whose
+                # chapter we found are listed. Innst. 191 S (2020–2021), summary of the white
+                # paper, https://stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/
+                # Innstillinger/Stortinget/2020-2021/inns-202021-191s?all=true : "I meldingens
+                # kapittel 9 vises det til hvordan forsøk og eksperimentering i offentlig sektor
+                # kan bidra til innovasjon." / "I meldingens kapittel 10 beskrives viktigheten
+                # av samarbeid med andre aktører"; chapter 1 (WHITE_PAPER_URL + "?ch=1"): "i
+                # samarbeid med innbyggerne, næringslivet, forskningsmiljøer og
+                # sivilsamfunnet"; chapter 13 (WHITE_PAPER_URL + "?ch=13"): "13.1
+                # Gevinstrealisering".
                 "<ul>"
-                "<li>Tjenestedesign, der brukernes behov er utgangspunktet for nye løsninger.</li>"
-                "<li>Smidig utvikling, med korte runder, testing og justering underveis.</li>"
-                "<li>Eksperimentering og utprøving i liten skala før noe settes i drift.</li>"
-                "<li>Innovative anskaffelser, der virksomheten beskriver behovet og lar "
-                "markedet foreslå løsningen.</li>"
-                "<li>Gevinstrealisering, slik at gevinstene av endringen blir planlagt, målt og "
-                "hentet ut.</li>"
-                "<li>Samskaping med innbyggere, næringsliv, frivillig sektor og forskning.</li>"
+                "<li>Forsøk og eksperimentering (kapittel 9 i meldingen)</li>"
+                "<li>Samarbeid med innbyggerne, næringslivet, forskningsmiljøer og "
+                "sivilsamfunnet (kapittel 10)</li>"
+                "<li>Gevinstrealisering (kapittel 13)</li>"
                 "</ul>"
             ),
         }
     ],
+    "facts_to_confirm": (
+        "Listen over arbeidsmetoder er vår egen: seeden varsler listen, men har ikke "
+        "punktene. De tre punktene som står, svarer til kapittel 9, 10 og 13 i Meld. St. 30 "
+        "(2019–2020). Tjenestedesign, smidig utvikling og innovative anskaffelser sto også i "
+        "listen. De er tatt ut til noen har kontrollert mot meldingens tekst at meldingen "
+        "trekker dem fram som arbeidsmetoder."
+    ),
 }
 
 LEEWAY = {
@@ -198,13 +222,40 @@ PROGRAM_INDEX = {
     "slug": "virkemidler",
     "title": "Virkemidler og nye samarbeid for innovasjon i offentlig sektor",
     "menu_title": "Virkemidler",
+    # Not "tilbyr" for all three: StartOff has ended.
     "search_description": (
-        "Stimulab, StartOff og Innovasjonsnettverket: ordninger som tilbyr råd, finansiering og "
-        "samarbeid for innovasjon i offentlig sektor."
+        "Stimulab og Innovasjonsnettverket, og det avsluttede programmet StartOff: virkemidler "
+        "for innovasjon i offentlig sektor."
     ),
     "lead": "Digdir har flere ordninger som tilbyr råd, finansiering og samarbeid:",
 }
 
+# Sources for the programs' added facts:
+# Stimulab
+#   https://doga.no/Aktiviteter/design-og-innovasjon/innovasjon-i-offentlig-sektor/stimulab/dette-er-stimulab/
+#     "StimuLab er et samarbeid mellom Digitaliseringsdirektoratet (DigDir) og DOGA"
+#   https://www.digdir.no/stimulab/hvordan-bli-med-i-stimulab/787
+#     "Både statlige virksomheter og kommuner kan søke om å bli med i Stimulab." / "For å bli
+#     med i Stimulab må virksomheten beskrive sin utfordring/problemstilling i en søknad. Det
+#     kan gjerne stå flere virksomheter bak en søknad. Man søker ikke om en bestemt sum." /
+#     "Meld deg på vårt nyhetsbrev for informasjon om kommende utlysninger."
+#   https://www.digdir.no/stimulab/tilskuddsregelverk-stimulab/1545
+#     "Støtten er todelt og omfatter både økonomiske midler og tverrfaglig veiledning" / "De
+#     økonomiske midlene skal i sin helhet skal gå til anskaffelse av kompetanse i markedet,
+#     innen tjenestedesign" / "Digitaliseringsdirektoratet forvalter ordningen"
+# StartOff: https://www.anskaffelser.no/nb/innovasjon/startoff
+#     "StartOff var et program for innovative anskaffelser, hvor offentlige oppdragsgivere fikk
+#     utviklet løsninger på sine behov, gjennom en prosess spesialtilpasset oppstartsselskaper.
+#     Programmet er nå avsluttet, men denne innovative anskaffelsesmetodikken kan fortsatt
+#     benyttes." / "Programmet var et samarbeid mellom Direktoratet for forvaltning og
+#     økonomistyring (DFØ), Digitaliseringsdirektoratet (Digdir) og Leverandørutviklingsprogrammet
+#     (LUP). Ordningen var administrert av DFØ." / "I statsbudsjettet for 2024 besluttet
+#     regjeringen å avvikle ordningen, men fire prosjekter vil sluttføres i 2024. I løpet av
+#     levetiden til programmet ble 21 prosjekter gjennomført, for både statlige og kommunale
+#     offentlige virksomheter." / "StartOff-teamet bisto med en egen prosjektleder […], en
+#     behovsekspert […], kontrakts- og jussekspertise på innovative anskaffelser, en
+#     startup-ekspert […]"
+# Innovasjonsnettverket: no public source found beyond the seed; see its facts_to_confirm.
 PROGRAMS = [
     {
         "slug": "stimulab",
@@ -228,78 +279,111 @@ PROGRAMS = [
             "Virksomheten søker når ordningen lyses ut, og beskriver utfordringen den vil løse. "
             "Man søker ikke om en bestemt sum."
         ),
-        "responsible_organisation": "Digitaliseringsdirektoratet (Digdir)",
+        "responsible_organisation": (
+            "Digitaliseringsdirektoratet (Digdir) og Design og arkitektur Norge (DOGA)"
+        ),
         "status": "running",
+        # Digdir administers the grants (tilskuddsregelverk above); its registered address.
         "contact_email": DIGDIR_EMAIL,
         "more_info_url": "https://www.digdir.no/stimulab/hvordan-bli-med-i-stimulab/787",
         "more_info_text": "Hvordan bli med i Stimulab (digdir.no)",
         "vanity_path": "/stimulab",
         "image": "stimulab",
-        "image_alt_text": "Illustrasjon: en lyspære over to figurer som arbeider sammen.",
+        "image_alt_text": (
+            "Illustrasjon: en gul lyspære over to blå figurer med en grønn strek mellom seg."
+        ),
+        "facts_to_confirm": (
+            "Kontakt-e-post er Digdirs postmottak (fra Enhetsregisteret). Sjekk om Stimulab "
+            "har en egen adresse for henvendelser.\n"
+            "«Slik deltar du» bygger på siden «Hvordan bli med i Stimulab» på digdir.no, som "
+            "gjelder utlysningen for 2022. Sjekk at søknadsprosessen fortsatt er slik."
+        ),
     },
     {
         "slug": "startoff",
         "title": "StartOff",
         "name": "StartOff",
+        # Everything but the seed's description speaks in the past tense: the program has ended.
         "summary": (
-            "Et program for innovative anskaffelser der offentlige oppdragsgivere fikk løst behov "
-            "sammen med oppstartsselskaper."
+            "Et program for innovative anskaffelser der offentlige oppdragsgivere fikk utviklet "
+            "løsninger på sine behov sammen med oppstartsselskaper."
         ),
         "description": (
             "Oppstartsselskaper kan ofte sitte på den innovative løsningen som svarer på et "
             "offentlig behov. StartOff kobler oppdragsgiver og startups sammen – og følger "
             "partene gjennom hele innkjøpsprosessen."
         ),
-        "target_audience": (
-            "Statlige og kommunale oppdragsgivere med et behov som oppstartsselskaper kan løse."
-        ),
+        "target_audience": "Statlige og kommunale virksomheter.",
         "offer": (
-            "Prosjektleder, behovsekspert, kontrakts- og jusekspertise på innovative "
-            "anskaffelser og en startup-ekspert gjennom hele anskaffelsen."
+            "En egen prosjektleder, en behovsekspert, kontrakts- og jussekspertise på "
+            "innovative anskaffelser og en startup-ekspert."
         ),
         "how_to_take_part": (
-            "Programmet tar ikke inn nye prosjekter. Metoden kan fortsatt brukes i innovative "
-            "anskaffelser."
+            "Programmet er avsluttet og tar ikke inn nye prosjekter. Metodikken kan fortsatt "
+            "brukes i innovative anskaffelser."
         ),
-        "responsible_organisation": (
-            "Direktoratet for forvaltning og økonomistyring (DFØ), med Digdir og "
-            "Leverandørutviklingsprogrammet"
-        ),
+        "responsible_organisation": "Direktoratet for forvaltning og økonomistyring (DFØ)",
         "status": "ended",
-        "ended_on": date(2024, 12, 31),
-        "contact_email": DIGDIR_EMAIL,
+        "ended_year": 2024,
+        "end_note": "Regjeringen besluttet i statsbudsjettet for 2024 å avvikle ordningen.",
         "more_info_url": "https://www.anskaffelser.no/nb/innovasjon/startoff",
         "more_info_text": "StartOff på anskaffelser.no",
+        "body": [
+            {
+                "type": "text",
+                "value": (
+                    "<p>StartOff var et samarbeid mellom Direktoratet for forvaltning og "
+                    "økonomistyring (DFØ), Digitaliseringsdirektoratet (Digdir) og "
+                    "Leverandørutviklingsprogrammet (LUP). Ordningen var administrert av "
+                    "DFØ.</p>"
+                    "<p>I løpet av programmets levetid ble 21 prosjekter gjennomført, for både "
+                    "statlige og kommunale virksomheter.</p>"
+                ),
+            }
+        ],
         "vanity_path": "/startoff",
         "image": "startoff",
         "image_alt_text": "Illustrasjon: en rakett som tar av fra en bygning med søyler.",
+        "facts_to_confirm": (
+            "Avslutningsdato: ingen kilde oppgir en eksakt dato. anskaffelser.no sier at "
+            "regjeringen besluttet å avvikle ordningen i statsbudsjettet for 2024, og at fire "
+            "prosjekter skulle sluttføres i 2024. Siden sier derfor bare «avsluttet i 2024». "
+            "Bekreft at de fire prosjektene ble sluttført i 2024.\n"
+            "Kontakt: DFØ administrerte ordningen, men vi har ikke funnet en adresse for "
+            "spørsmål om StartOff. Fyll ut Kontakt-e-post når den er bekreftet."
+        ),
     },
     {
         "slug": "innovasjonsnettverket",
         "title": "Nettverk for innovasjon",
         "name": "Innovasjonsnettverket",
+        # Only what the seed says; the rest waits in facts_to_confirm.
         "summary": (
-            "En arena der offentlige virksomheter deler og utvikler ny kunnskap om innovasjon."
+            "En arena der offentlige virksomheter kan dele og utvikle ny kunnskap og finne "
+            "muligheter for samarbeid på tvers av sektorer."
         ),
         "description": (
             "Innovasjonsnettverket er en arena der offentlige virksomheter kan dele og utvikle "
             "ny kunnskap, drøfte aktuelle problemstillinger og finne muligheter for "
             "tverrsektorielt samarbeid."
         ),
-        "target_audience": (
-            "Ansatte i statlige og kommunale virksomheter som jobber med innovasjon."
-        ),
-        "offer": (
-            "Samlinger og en arena for å dele erfaringer, drøfte problemstillinger og finne "
-            "samarbeidspartnere på tvers av sektorer."
-        ),
-        "how_to_take_part": "Ta kontakt med Digdir for å bli med i nettverket.",
-        "responsible_organisation": "Digitaliseringsdirektoratet (Digdir)",
         "status": "running",
-        "contact_email": DIGDIR_EMAIL,
         "vanity_path": "/innovasjonsnettverket",
         "image": "nettverk",
-        "image_alt_text": "Illustrasjon: fem punkter koblet sammen i et nettverk.",
+        "image_alt_text": (
+            "Illustrasjon: fem grønne punkter som alle er koblet sammen med blå linjer."
+        ),
+        "facts_to_confirm": (
+            "Vi har ikke funnet noen offentlig kilde for dette, så det står ikke på siden:\n"
+            "- Hvem som driver nettverket (seeden nevner det under «Digdir har flere ordninger», "
+            "men sier ikke hvem som driver det). Fyll ut Ansvarlig organisasjon.\n"
+            "- Hvem som kan bli med. Fyll ut Hvem det er for.\n"
+            "- Hva nettverket gir deltakerne utover det seeden sier. Fyll ut Hva det tilbyr.\n"
+            "- Hvordan man blir med, og hvem man kontakter. Fyll ut Slik deltar du og "
+            "Kontakt-e-post.\n"
+            "- At nettverket fortsatt finnes. Status «Pågår» bygger bare på at seeden omtaler "
+            "det i presens."
+        ),
     },
 ]
 

@@ -47,9 +47,13 @@ def test_every_sentence_of_the_seed_document_is_on_some_public_page(client, seed
     ("url", "expected_h1", "expected_text"),
     [
         ("/", "Innovasjon i offentlig sektor", "Dette finner du her"),
-        ("/hva-er-innovasjon/", "Hva er innovasjon i offentlig sektor?", "Kilde: OECD"),
+        (
+            "/hva-er-innovasjon/",
+            "Hva er innovasjon i offentlig sektor?",
+            "Kilde: Kommunal- og moderniseringsdepartementet",
+        ),
         ("/prinsipper/", "Innovasjon krever at vi utvikler", "Handlingsrom og insentiver"),
-        ("/kompetanse/", "Kompetanse som fremmer innovasjon", "Tjenestedesign"),
+        ("/kompetanse/", "Kompetanse som fremmer innovasjon", "Gevinstrealisering"),
         ("/handlingsrom/", "Innovasjon krever handlingsrom", "Innovasjonsbarometeret"),
         ("/virkemidler/", "Virkemidler og nye samarbeid", "StartOff"),
         ("/virkemidler/stimulab/", "Stimulab", "Hvem det er for"),
@@ -67,10 +71,12 @@ def test_seeded_page_answers_with_its_content(client, seeded, url, expected_h1, 
     assert expected_text in visible_text(response.content.decode())
 
 
-def test_program_index_lists_programs_in_tree_order(client, seeded):
+def test_program_index_lists_programs_in_tree_order_and_ended_ones_apart(client, seeded):
     soup = soup_of(client.get("/virkemidler/"))
     titles = [h.get_text(strip=True) for h in soup.select(".card h2")]
-    assert titles == ["Stimulab", "StartOff", "Nettverk for innovasjon"]
+    assert titles == ["Stimulab", "Nettverk for innovasjon"]
+    ended = soup.find(id="avsluttede-virkemidler").find_parent("section")
+    assert [h.get_text(strip=True) for h in ended.select(".card h3")] == ["StartOff"]
 
 
 def test_ended_program_says_so_at_the_top(client, seeded):

@@ -2,11 +2,10 @@
 
 from bs4 import BeautifulSoup
 from django.utils.text import slugify
+from wagtail.coreutils import string_to_ascii
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 ANCHORED_TAGS = ("h2", "h3")
-# slugify() drops letters it cannot transliterate; Norwegian ones get their usual spelling.
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 MAX_ID_LENGTH = 60
 
 
@@ -17,7 +16,8 @@ def heading_levels_in_html(html):
 
 def section_id(text):
     """A readable id from the heading's own text, so text above it cannot change it."""
-    slug = slugify(text.translate(NORWEGIAN_LETTERS))[:MAX_ID_LENGTH].strip("-")
+    # slugify() drops letters it cannot transliterate; anyascii spells æ, ø, å as ae, o, a.
+    slug = slugify(string_to_ascii(text))[:MAX_ID_LENGTH].strip("-")
     return slug or "seksjon"
 
 

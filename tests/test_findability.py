@@ -314,6 +314,23 @@ def test_documents_are_not_served_from_media_bypassing_their_privacy(client, see
     assert client.get("/media/../manage.py").status_code in (400, 404)
 
 
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Kompetanse og ledelse", "kompetanse-og-ledelse"),
+        ("Økt gjennomføringsevne", "okt-gjennomforingsevne"),
+        ("Å søke om midler", "a-soke-om-midler"),
+        ("Særlige behov – tjenester for ÆØÅ", "saerlige-behov-tjenester-for-aeoa"),
+        ("Großes Straßenprojekt", "grosses-strassenprojekt"),  # kept, not dropped
+        ("«»", "seksjon"),
+    ],
+)
+def test_section_ids_spell_letters_in_ascii(heading, expected):
+    from pages.headings import section_id
+
+    assert section_id(heading) == expected
+
+
 def test_section_ids_stay_unique_when_a_heading_looks_like_a_numbered_repeat():
     from pages.headings import SectionIds
 

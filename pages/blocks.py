@@ -190,7 +190,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     heading = blocks.CharBlock(label=_("Overskrift"), required=False, max_length=120)
-    text = RichTextBlock(label=_("Tekst"), features=["bold", "italic", "link", "ul", "ol"])
+    text = RichTextBlock(label=_("Tekst"), features=settings.RICH_TEXT_FEATURES_IN_BOXES)
 
     class Meta:
         icon = "warning"
@@ -206,7 +206,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class DetailsBlock(blocks.StructBlock):
     summary = blocks.CharBlock(label=_("Spørsmål eller tittel"), max_length=200)
-    content = RichTextBlock(label=_("Innhold"), features=["bold", "italic", "link", "ul", "ol"])
+    content = RichTextBlock(label=_("Innhold"), features=settings.RICH_TEXT_FEATURES_IN_BOXES)
 
     class Meta:
         icon = "collapse-down"

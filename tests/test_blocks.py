@@ -106,6 +106,15 @@ def test_rich_text_offers_only_the_agreed_features():
     }
 
 
+def test_callouts_and_details_offer_the_same_features_without_headings():
+    body = BodyBlock()
+    callout = body.child_blocks["callout"].child_blocks["text"].features
+    details = body.child_blocks["details"].child_blocks["content"].features
+    expected = {"bold", "italic", "ol", "ul", "link", "document-link"}
+    assert set(callout) == expected
+    assert set(details) == expected
+
+
 def test_image_without_alt_text_or_decorative_choice_is_refused(db):
     image = make_image()
     block = FigureBlock()

@@ -185,6 +185,9 @@ WAGTAILAPI_LIMIT_MAX = 50
 
 # One rich-text feature set for the whole site: no h1, no embeds, no raw HTML.
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+# Text inside a callout or a details box: the same without headings, which would break the
+# page's outline from inside a box.
+RICH_TEXT_FEATURES_IN_BOXES = [f for f in RICH_TEXT_FEATURES if f not in {"h2", "h3", "h4"}]
 # The API's ?search= would pass raw input to the search backend; /sok/ is the search.
 WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

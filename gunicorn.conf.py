@@ -6,10 +6,10 @@ bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 wsgi_app = "innovasjon.wsgi:application"
-accesslog = "-"
+# Django writes the access log: one JSON line per request (innovasjon/logs.py), without the
+# client address or the query string. gunicorn's own would be a second, plain-text line.
+accesslog = None
 errorlog = "-"
 timeout = 30
 graceful_timeout = 20
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-# No client address and no query string: neither visitors nor their search terms are logged.
-access_log_format = '"%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'

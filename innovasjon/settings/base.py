@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: one log line for every request, whoever answers it.
+    "innovasjon.logs.RequestLogMiddleware",
     "innovasjon.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -150,17 +153,36 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# One JSON object per line on stderr (innovasjon/logs.py); LOG_FORMAT=text for people.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, got {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "innovasjon.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"security_refusals": {"()": "innovasjon.logs.SecurityRefusalFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["security_refusals"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # The request lines stay whatever LOG_LEVEL says: they are the access log.
+        "innovasjon.request": {"level": "INFO"},
         # One line per background task is noise; failures still show.
         "django_tasks": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
     },
 }
+# Error reporting, started by production.py when set (innovasjon/monitoring.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
 
 WAGTAIL_SITE_NAME = "Innovasjon i offentlig sektor"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -21,6 +21,9 @@ def _local_secret_key():
 
 SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
 
+# Log lines for people to read, unless LOG_FORMAT asks for JSON.
+LOGGING["handlers"]["console"]["formatter"] = env_str("LOG_FORMAT", "text")  # noqa: F405
+
 # Plain storage so that `runserver` works without collectstatic.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

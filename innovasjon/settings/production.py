@@ -11,3 +11,16 @@ if not SECRET_KEY and not DEBUG:
         "a long random string, e.g. from "
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
+
+# Errors, with their tracebacks, also go to Sentry when SENTRY_DSN is set (innovasjon/monitoring).
+if SENTRY_DSN:  # noqa: F405
+    from innovasjon.monitoring import init_sentry
+
+    from .env import env_float, env_str
+
+    init_sentry(
+        SENTRY_DSN,  # noqa: F405
+        environment=env_str("SENTRY_ENVIRONMENT"),
+        release=env_str("SENTRY_RELEASE"),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )

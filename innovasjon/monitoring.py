@@ -1,0 +1,32 @@
+"""Error reporting to Sentry, when SENTRY_DSN is set. Nothing about visitors goes with an
+event: no IP address, no cookies, no request body, no query string (search terms) and no
+local variables, which would carry all of these."""
+
+import sentry_sdk
+from sentry_sdk.integrations.django import DjangoIntegration
+
+
+def _without_visitor_data(event, hint):
+    request = event.get("request")
+    if request:
+        for key in ("query_string", "data", "cookies", "env"):
+            request.pop(key, None)
+        if "url" in request:
+            request["url"] = request["url"].split("?", 1)[0]
+    return event
+
+
+def init_sentry(dsn, environment="", release="", traces_sample_rate=0.0, transport=None):
+    sentry_sdk.init(
+        dsn=dsn,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        # Frame variables hold the request, its query string and the WSGI environ's address.
+        include_local_variables=False,
+        before_send=_without_visitor_data,
+        traces_sample_rate=traces_sample_rate,
+        environment=environment or None,
+        release=release or None,
+        transport=transport,
+    )

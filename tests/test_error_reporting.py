@@ -1,0 +1,140 @@
+"""Errors reach Sentry when SENTRY_DSN is set, without anything about the visitor."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+import sentry_sdk
+from django.core import signals
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
+from sentry_sdk.transport import Transport
+
+from innovasjon.monitoring import init_sentry
+
+ROOT = Path(__file__).resolve().parent.parent
+VISITOR_IP = "203.0.113.77"
+# A well-formed DSN for a host that does not exist: nothing leaves this machine.
+FAKE_DSN = "https://0123456789abcdef@sentry.invalid/42"
+
+
+class RecordingTransport(Transport):
+    def __init__(self, options=None):
+        super().__init__(options)
+        self.events = []
+
+    def capture_envelope(self, envelope):
+        event = envelope.get_event()
+        if event is not None:
+            self.events.append(event)
+
+
+@pytest.fixture
+def sentry_events():
+    transport = RecordingTransport()
+    init_sentry(FAKE_DSN, environment="test", transport=transport)
+    yield transport.events
+    # Back to a client that records nothing, for the tests that follow.
+    sentry_sdk.get_global_scope().set_client(None)
+
+
+def _wsgi_get(path, query, **environ):
+    """A request through Django's WSGI handler, as gunicorn makes it: Sentry's Django
+    integration reads the request there, where the test client does not pass."""
+    environ.update({"PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": "GET"})
+    setup_testing_defaults(environ)
+    statuses = []
+    # As the test client does: the test's transaction must survive the end of the request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+        response.close()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+    return statuses[0]
+
+
+@pytest.mark.urls("tests.test_logging")
+def test_a_server_error_reaches_sentry_without_the_visitor(db, sentry_events):
+    status = _wsgi_get(
+        "/test-feil/",
+        "q=mitt+hemmelige+s%C3%B8k",
+        REMOTE_ADDR=VISITOR_IP,
+        HTTP_X_FORWARDED_FOR=VISITOR_IP,
+        HTTP_COOKIE="sessionid=hemmelig-okt",
+        HTTP_USER_AGENT="Testleser/1.0",
+    )
+    assert status.startswith("500")
+    sentry_sdk.flush()
+    [event] = [e for e in sentry_events if e.get("exception")]
+    assert event["exception"]["values"][-1]["type"] == "RuntimeError"
+    assert event["environment"] == "test"
+    assert event["request"]["url"].endswith("/test-feil/")
+    assert event["request"]["headers"]["User-Agent"] == "Testleser/1.0"
+    sent = json.dumps(event, default=str)
+    assert VISITOR_IP not in sent
+    assert "hemmelig" not in sent
+    assert "sessionid" not in sent
+
+
+def test_a_refused_host_is_no_error_event(client, db, settings, sentry_events):
+    settings.ALLOWED_HOSTS = ["innovasjon.example.no"]
+    assert client.get("/", HTTP_HOST="angriper.example").status_code == 400
+    sentry_sdk.flush()
+    assert not [e for e in sentry_events if e.get("level") in ("error", "fatal")]
+
+
+def test_production_settings_start_sentry_only_with_a_dsn_and_never_with_personal_data():
+    script = (
+        "import django, json, sentry_sdk; django.setup(); client = sentry_sdk.get_client(); "
+        "print(json.dumps({'active': client.is_active(), "
+        "'pii': client.options.get('send_default_pii'), 'dsn': client.options.get('dsn'), "
+        "'environment': client.options.get('environment'), "
+        "'traces': client.options.get('traces_sample_rate')}))"
+    )
+    base_env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("SENTRY_", "DJANGO"))
+    }
+    base_env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
+            "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
+        }
+    )
+
+    def run(extra):
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**base_env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    without = run({})
+    assert without["active"] is False
+    with_dsn = run(
+        {
+            "SENTRY_DSN": FAKE_DSN,
+            "SENTRY_ENVIRONMENT": "produksjon",
+            "SENTRY_TRACES_SAMPLE_RATE": "0.1",
+        }
+    )
+    assert with_dsn == {
+        "active": True,
+        "pii": False,
+        "dsn": FAKE_DSN,
+        "environment": "produksjon",
+        "traces": 0.1,
+    }

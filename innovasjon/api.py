@@ -1,8 +1,11 @@
 """Read-only JSON API (Wagtail API v2) for intranets that show program facts."""
 
+import logging
+
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DatabaseError, DataError
 from django.http import Http404
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
@@ -10,6 +13,10 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+
+from innovasjon.unavailable import RETRY_AFTER_SECONDS, is_database_unavailable
+
+logger = logging.getLogger(__name__)
 
 # Far beyond the site's size; larger offsets overflow the database's integers.
 MAX_OFFSET = 10_000
@@ -30,18 +37,31 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     pagination_class = BoundedPagination
 
     def handle_exception(self, exc):
+        # Fixed messages only: exception text can hold database addresses, SQL or the raw
+        # parameter, and Wagtail's own messages echo the parameter too.
         if isinstance(exc, Http404):
-            return Response(
-                {"message": _("Fant ikke siden."), "detail": str(exc)},
-                status=status.HTTP_404_NOT_FOUND,
-            )
+            return Response({"message": _("Fant ikke siden.")}, status=status.HTTP_404_NOT_FOUND)
         # Wagtail's filters turn some bad parameters into BadRequestError; a malformed date or
-        # number for a field filter surfaces from the database instead. Both are the caller's.
-        if isinstance(exc, BadRequestError | ValidationError | ValueError | DatabaseError):
+        # number for a field filter raises ValidationError or ValueError, or, from the
+        # database, DataError. All are the caller's.
+        if isinstance(exc, BadRequestError | ValidationError | ValueError | DataError):
             return Response(
-                {"message": _("Ugyldig forespørsel. Sjekk parameterne."), "detail": str(exc)},
+                {"message": _("Ugyldig forespørsel. Sjekk parameterne.")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
+        if isinstance(exc, DatabaseError):
+            # An outage needs no traceback per request; any other database error is a bug.
+            if is_database_unavailable(exc):
+                logger.warning("API answered 503: database unavailable (%s)", type(exc).__name__)
+            else:
+                logger.error("API answered 503: database error", exc_info=exc)
+            response = Response(
+                {"message": _("API-et er midlertidig utilgjengelig. Prøv igjen senere.")},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+            add_never_cache_headers(response)
+            return response
         return super().handle_exception(exc)
 
 

@@ -2,9 +2,11 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import DataError, OperationalError
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from innovasjon.api import PublicPagesAPIViewSet
 from tests.factories import make_image
 
 SECRET = b"HEMMELIG-INNHOLD: bare for innloggede"
@@ -74,3 +76,53 @@ def test_private_documents_still_need_a_login_at_dokumenter(
     response = client.get(private_document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == SECRET
+
+
+def test_api_database_outage_answers_503_without_the_error_text(client, seeded, monkeypatch):
+    def outage(self):
+        raise OperationalError("connection failed: connection to server at 10.0.0.1")
+
+    monkeypatch.setattr(PublicPagesAPIViewSet, "get_queryset", outage)
+    response = client.get("/api/v2/pages/", {"type": "programs.ProgramPage"})
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    body = response.content.decode()
+    assert "connection" not in body
+    assert "10.0.0.1" not in body
+    assert response.json()["message"] == "API-et er midlertidig utilgjengelig. Prøv igjen senere."
+
+
+def test_api_value_the_database_refuses_answers_400(client, seeded, monkeypatch):
+    def refused(self):
+        raise DataError('value "99999999999" is out of range for type integer')
+
+    monkeypatch.setattr(PublicPagesAPIViewSet, "get_queryset", refused)
+    response = client.get("/api/v2/pages/")
+    assert response.status_code == 400
+    assert response.json() == {"message": "Ugyldig forespørsel. Sjekk parameterne."}
+
+
+@pytest.mark.parametrize(
+    ("params", "echo"),
+    [
+        ({"order": "hemmelig_felt"}, "hemmelig_felt"),
+        ({"first_published_at": "2024-13-45"}, "2024-13-45"),
+        ({"id": "abc"}, "abc"),
+        ({"type": "programs.ProgramPage", "applications_close_on": "ikkeendato"}, "ikkeendato"),
+        ({"fields": "tullefelt"}, "tullefelt"),
+        ({"child_of": "abc"}, "positive integer"),
+        ({"limit": "1000"}, "higher than"),
+        ({"child_of": "99999999999999999999"}, "99999999999999999999"),
+    ],
+)
+def test_api_bad_parameters_answer_400_without_echoing_exception_text(client, seeded, params, echo):
+    response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 400
+    assert echo not in response.content.decode()
+    assert response.json() == {"message": "Ugyldig forespørsel. Sjekk parameterne."}
+
+
+def test_api_unknown_page_does_not_echo_exception_text(client, seeded):
+    response = client.get("/api/v2/pages/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Fant ikke siden."}

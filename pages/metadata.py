@@ -3,13 +3,14 @@ and schema.org JSON-LD."""
 
 import json
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from pages.models import SiteSettings
 
-SITE_NAME = "Innovasjon i offentlig sektor"
 DESCRIPTION_LENGTH = 300
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
@@ -23,6 +24,7 @@ def page_metadata(page, request):
         DESCRIPTION_LENGTH
     )
     image, image_alt = _share_image(page, site_settings)
+    site_name = gettext(settings.WAGTAIL_SITE_NAME)
     rendition = image.get_rendition(SHARE_IMAGE_SPEC) if image else None
     return {
         "title": page.seo_title or page.title,
@@ -33,7 +35,8 @@ def page_metadata(page, request):
         "image_height": rendition.height if rendition else None,
         "image_alt": image_alt,
         "og_type": "website" if page.depth <= 2 else "article",
-        "json_ld": _json_ld(page, request, root, site_settings, description),
+        "site_name": site_name,
+        "json_ld": _json_ld(page, request, root, site_settings, description, site_name),
     }
 
 
@@ -43,7 +46,7 @@ def _share_image(page, site_settings):
     return site_settings.default_share_image, ""
 
 
-def _json_ld(page, request, root, site_settings, description):
+def _json_ld(page, request, root, site_settings, description, site_name):
     organisation = {
         "@type": "Organization",
         "@id": f"{root}/#organisasjon",
@@ -55,7 +58,7 @@ def _json_ld(page, request, root, site_settings, description):
     website = {
         "@type": "WebSite",
         "@id": f"{root}/#nettsted",
-        "name": SITE_NAME,
+        "name": site_name,
         "url": f"{root}/",
         "inLanguage": "nb",
         "publisher": {"@id": organisation["@id"]},

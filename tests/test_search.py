@@ -3,6 +3,7 @@
 from itertools import pairwise
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
@@ -19,7 +20,7 @@ from search.views import (
 )
 from tests.conftest import soup_of, visible_text
 
-SITE = "Innovasjon i offentlig sektor"
+SITE = settings.WAGTAIL_SITE_NAME
 
 
 def _search(client, q=None, **params):

@@ -3,13 +3,17 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.test import override_settings
+from wagtail.models import Site
 
 from pages.accessibility import WCAG_TAGS
 from pages.documents import human_file_size
 from pages.models import ContentPage, SiteSettings
 from programs.models import ProgramPage
-from tests.conftest import soup_of
+from tests.conftest import normalise_space, soup_of
 from tests.factories import make_image
 
 
@@ -116,3 +120,36 @@ def test_an_open_call_past_its_deadline_reads_as_closed_everywhere(client, seede
     assert "Åpen for søknader" not in program.get_text()
     card = soup_of(client.get("/virkemidler/")).select_one('.card[href="/virkemidler/stimulab/"]')
     assert card.select_one(".ds-tag").get_text(strip=True) == "Søknadsfristen er ute"
+
+
+def _site_names(client):
+    """Every place a reader, a link preview or an editor sees the site's name."""
+    home = soup_of(client.get("/"))
+    graph = json.loads(home.select_one('script[type="application/ld+json"]').string)["@graph"]
+    error_page = BeautifulSoup(render_to_string("500.html"), "html.parser")  # no request
+    login = soup_of(client.get("/admin/login/"))
+    return {
+        "header": home.select_one(".site-name").get_text(strip=True),
+        "title": home.title.get_text().rsplit(" – ", 1)[1],
+        "og:site_name": home.select_one('meta[property="og:site_name"]')["content"],
+        "json-ld": next(node["name"] for node in graph if node["@type"] == "WebSite"),
+        "error page header": error_page.select_one(".site-name").get_text(strip=True),
+        "error page title": error_page.title.get_text().rsplit(" – ", 1)[1],
+        "admin title": login.title.get_text().rsplit(" - ", 1)[1].strip(),
+        "admin login": normalise_space(login.h1.get_text()),
+    }
+
+
+def test_the_site_name_is_the_same_everywhere(client, seeded):
+    name = "Innovasjon i offentlig sektor"
+    names = _site_names(client)
+    assert names.pop("admin login") == f"Logg inn på {name}"
+    assert set(names.values()) == {name}
+    assert Site.objects.get(is_default_site=True).site_name == name
+
+
+@override_settings(WAGTAIL_SITE_NAME="Et nytt navn")
+def test_the_site_name_is_set_in_one_place(client, seeded):
+    names = _site_names(client)
+    assert names.pop("admin login") == "Logg inn på Et nytt navn"
+    assert set(names.values()) == {"Et nytt navn"}

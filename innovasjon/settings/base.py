@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -184,7 +185,9 @@ LOGGING = {
 # Error reporting, started by production.py when set (innovasjon/monitoring.py).
 SENTRY_DSN = env_str("SENTRY_DSN")
 
-WAGTAIL_SITE_NAME = "Innovasjon i offentlig sektor"
+# The site's name, spelt here only: templates use {% site_name %}, code reads this setting through
+# gettext. Marked for translation, and a plain string, as Wagtail's admin expects.
+WAGTAIL_SITE_NAME = gettext_noop("Innovasjon i offentlig sektor")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -75,7 +75,7 @@ class Command(BaseCommand):
         site.hostname = base_url.hostname or "localhost"
         site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
         site.root_page = home
-        site.site_name = seed.HOME["title"]
+        site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()
         # Wagtail's install leaves a plain "Welcome" page that holds no content.
         for placeholder in root.get_children().exact_type(Page):

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from rest_framework import status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -34,6 +35,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Live, public pages only (Wagtail's default); read-only (GET only)."""
 
     http_method_names = ["get", "head", "options"]
+    # JSON only: Wagtail adds DRF's browsable HTML view, which also sets a CSRF cookie on an
+    # anonymous GET. `?format=api` is now an unknown format, a 404.
+    renderer_classes = [JSONRenderer]
     pagination_class = BoundedPagination
 
     def handle_exception(self, exc):

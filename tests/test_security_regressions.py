@@ -126,3 +126,20 @@ def test_api_unknown_page_does_not_echo_exception_text(client, seeded):
     response = client.get("/api/v2/pages/999999/")
     assert response.status_code == 404
     assert response.json() == {"message": "Fant ikke siden."}
+
+
+@pytest.mark.parametrize("detail", [False, True])
+def test_api_has_no_browsable_html_interface(client, seeded, detail):
+    path = f"/api/v2/pages/{seeded.pk}/" if detail else "/api/v2/pages/"
+    response = client.get(path, {"format": "api"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert not response.cookies, "an anonymous GET must not set a cookie"
+
+
+def test_api_answers_json_to_a_browser_asking_for_html(client, seeded):
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert not response.cookies
+    assert client.get("/api/v2/pages/", {"format": "json"}).status_code == 200

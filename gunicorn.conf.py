@@ -2,7 +2,11 @@
 
 import os
 
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+# GUNICORN_BIND (e.g. unix:/run/app.sock) lets `make serve` hide gunicorn behind nginx.
+bind = (
+    os.environ.get("GUNICORN_BIND")
+    or f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+)
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 wsgi_app = "innovasjon.wsgi:application"

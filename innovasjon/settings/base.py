@@ -97,6 +97,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: a database that is down or frozen must never hold every gunicorn thread.
+# connect_timeout bounds a new connection, statement_timeout a slow query (the server cancels
+# it), and the client-side wait (innovasjon/postgresql/base.py) a server that no longer answers
+# at all; it is a second longer than the statement timeout, so the server normally cancels first.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _statement_timeout_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    _options["options"] = f"-c statement_timeout={_statement_timeout_ms}"
+    if _statement_timeout_ms:
+        _options["client_wait_timeout"] = _statement_timeout_ms / 1000 + 1
+    DATABASES["default"]["ENGINE"] = "innovasjon.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

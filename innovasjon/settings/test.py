@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import DATABASES
 from .env import env_str
 
 DEBUG = False
@@ -26,3 +27,8 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 # Static files come from the finders in tests; there is no collected folder to serve.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Creating and dropping a test database on a busy server can take longer than any page may:
+# no statement timeout here. tests/test_database_faults.py runs the production timeouts.
+if DATABASES["default"]["ENGINE"] == "innovasjon.postgresql":
+    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=0"
+    DATABASES["default"]["OPTIONS"].pop("client_wait_timeout", None)

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PRINT_SETTINGS = (
@@ -13,20 +15,38 @@ PRINT_SETTINGS = (
     "print(json.dumps({'DEBUG': s.DEBUG, 'SSL': s.SECURE_SSL_REDIRECT, "
     "'LANG': s.LANGUAGE_CODE, 'TZ': s.TIME_ZONE, 'DB': str(s.DATABASES['default']['NAME']), "
     "'ENGINE': s.DATABASES['default']['ENGINE'], 'HOSTS': s.ALLOWED_HOSTS, "
-    "'STORAGE': s.STORAGES['staticfiles']['BACKEND'], 'ADMIN_URL': s.WAGTAILADMIN_BASE_URL}))"
+    "'STORAGE': s.STORAGES['staticfiles']['BACKEND'], 'ADMIN_URL': s.WAGTAILADMIN_BASE_URL, "
+    "'COOKIES_SECURE': [s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE], "
+    "'HSTS': [s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD]}))"
 )
+CONFIGURATION = {
+    "SECRET_KEY",
+    "DEBUG",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "WAGTAILADMIN_BASE_URL",
+    "ALLOW_LOCAL_BASE_URL",
+}
+# The deploy configuration documented in README.md and docs/deploy.md.
+DEPLOY = {
+    "SECRET_KEY": "deploy-test-key-" + "k7Qp2xZr9" * 6,
+    "DATABASE_URL": "postgres://innovasjon:hemmelig@db.example.no:5432/innovasjon",
+    "ALLOWED_HOSTS": "innovasjon.example.no",
+    "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
+    "CSRF_TRUSTED_ORIGINS": "https://innovasjon.example.no",
+}
 
 
-def run_with(env_overrides, module="innovasjon.settings.production"):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT"}
-    }
+def run_with(env_overrides, module="innovasjon.settings.production", command=None):
+    env = {key: value for key, value in os.environ.items() if key not in CONFIGURATION}
     env.update({"DJANGO_SETTINGS_MODULE": module, **env_overrides})
     return subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
+        command or [sys.executable, "-c", PRINT_SETTINGS],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -36,24 +56,116 @@ def run_with(env_overrides, module="innovasjon.settings.production"):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_with({})
+    result = run_with({**DEPLOY, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_production_refuses_to_start_with_debug_on():
+    result = run_with({**DEPLOY, "DEBUG": "true"})
+    assert result.returncode != 0
+    assert "DEBUG is on. Production settings never run with DEBUG=true" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    environment = {key: value for key, value in DEPLOY.items() if key != "DATABASE_URL"}
+    result = run_with(environment)
+    assert result.returncode != 0
+    assert "DATABASE_URL is not set" in result.stderr
+    assert "never fall back to a SQLite file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("base_url", "reason"),
+    [
+        (None, "it is not set"),
+        ("innovasjon.example.no", "is not an absolute http(s) URL"),
+        ("http://innovasjon.example.no", "is not https"),
+        ("https://127.0.0.1:8000", "points at this machine"),
+        ("https://127.4.5.6", "points at this machine"),
+        ("https://localhost", "points at this machine"),
+        ("https://[::1]:8000", "points at this machine"),
+        ("https://0.0.0.0", "points at this machine"),
+    ],
+)
+def test_production_refuses_to_start_without_a_public_base_url(base_url, reason):
+    environment = {key: value for key, value in DEPLOY.items() if key != "WAGTAILADMIN_BASE_URL"}
+    if base_url is not None:
+        environment["WAGTAILADMIN_BASE_URL"] = base_url
+    result = run_with(environment)
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL is not usable" in result.stderr
+    assert reason in result.stderr
+
+
+def test_an_explicit_local_override_allows_plain_http_on_this_machine():
+    result = run_with(
+        {
+            **DEPLOY,
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",
+            "ALLOW_LOCAL_BASE_URL": "true",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ADMIN_URL"] == "http://127.0.0.1:8000"
+
+
 def test_production_is_secure_by_default():
-    result = run_with({"SECRET_KEY": "x" * 50})
+    result = run_with(DEPLOY)
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["DEBUG"] is False
     assert values["SSL"] is True
+    assert values["COOKIES_SECURE"] == [True, True]
+    assert values["HSTS"] == [31_536_000, True, False]
     assert values["STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["LANG"] == "nb"
     assert values["TZ"] == "Europe/Oslo"
 
 
-def test_sqlite_file_in_the_project_folder_is_the_default_database():
-    values = json.loads(run_with({"SECRET_KEY": "x" * 50}).stdout)
+def test_cookies_stay_secure_when_the_load_balancer_does_the_redirect():
+    result = run_with({**DEPLOY, "SECURE_SSL_REDIRECT": "false"})
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["SSL"] is False
+    assert values["COOKIES_SECURE"] == [True, True]
+
+
+def test_hsts_can_be_lowered_from_the_environment():
+    result = run_with(
+        {**DEPLOY, "SECURE_HSTS_SECONDS": "300", "SECURE_HSTS_INCLUDE_SUBDOMAINS": "false"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["HSTS"] == [300, False, False]
+
+
+def test_check_deploy_is_clean_for_the_documented_deploy_configuration():
+    result = run_with(
+        DEPLOY,
+        command=[sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_about_a_local_base_url_and_any_host():
+    result = run_with(
+        {
+            **DEPLOY,
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",
+            "ALLOW_LOCAL_BASE_URL": "true",
+            "ALLOWED_HOSTS": "*",
+            "CSRF_TRUSTED_ORIGINS": "http://innovasjon.example.no",
+        },
+        command=[sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+    )
+    assert result.returncode != 0
+    for check_id in ("innovasjon.W001", "innovasjon.W002", "innovasjon.W003"):
+        assert check_id in result.stderr
+
+
+def test_development_settings_default_to_the_sqlite_file_in_the_project_folder():
+    values = json.loads(run_with({}, module="innovasjon.settings.dev").stdout)
     assert values["ENGINE"] == "django.db.backends.sqlite3"
     assert values["DB"] == str(ROOT / "db.sqlite3")
 
@@ -61,15 +173,14 @@ def test_sqlite_file_in_the_project_folder_is_the_default_database():
 def test_environment_chooses_postgresql_hosts_and_plain_http():
     result = run_with(
         {
-            "SECRET_KEY": "x" * 50,
+            **DEPLOY,
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
             "ALLOWED_HOSTS": "innovasjon.example.no, www.innovasjon.example.no",
             "SECURE_SSL_REDIRECT": "false",
-            "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
         }
     )
     values = json.loads(result.stdout)
-    assert values["ENGINE"] == "django.db.backends.postgresql"
+    assert values["ENGINE"] in {"django.db.backends.postgresql", "innovasjon.postgresql"}
     assert values["DB"] == "innovasjon"
     assert values["HOSTS"] == ["innovasjon.example.no", "www.innovasjon.example.no"]
     assert values["SSL"] is False
@@ -77,7 +188,7 @@ def test_environment_chooses_postgresql_hosts_and_plain_http():
 
 
 def test_a_malformed_boolean_is_a_clear_error():
-    result = run_with({"SECRET_KEY": "x" * 50, "DEBUG": "kanskje"})
+    result = run_with({**DEPLOY, "DEBUG": "kanskje"})
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
@@ -18,6 +19,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # The project wiring as an app: its system checks (innovasjon/checks.py).
+    "innovasjon",
+    "csp",
     "pages",
     "programs",
     "search",
@@ -52,6 +56,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First of all: one log line for every request, whoever answers it.
     "innovasjon.logs.RequestLogMiddleware",
+    # Outermost, so that every response gets the same security headers: pages, the static files
+    # whitenoise answers early, the health check and error pages that later middleware makes.
+    "innovasjon.headers.SecurityHeadersMiddleware",
     "innovasjon.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -157,12 +164,72 @@ CACHES = {
 # Security: on unless a setting below is switched off by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
-CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+# Secure cookies whether or not Django redirects: the load balancer may do the redirect instead.
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# HSTS is sent on HTTPS responses only. Lower SECURE_HSTS_SECONDS (e.g. 300) while trying out a
+# new domain, and set SECURE_HSTS_INCLUDE_SUBDOMAINS=false if a subdomain still serves plain HTTP.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# SAMEORIGIN, not DENY: the admin shows the page preview in a same-origin iframe.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = [
+    # W019 asks for X_FRAME_OPTIONS = "DENY", which would blank the admin's preview (above).
+    "security.W019",
+    # W021 asks for HSTS preload: a commitment for the whole registrable domain and all its
+    # subdomains, which belongs to the domain's owner, not to this site (SECURE_HSTS_PRELOAD).
+    "security.W021",
+]
+
+# Public pages run no inline script or style and are framed only by the site itself (preview).
+# Images: the site's own, and data: URIs in Designsystemet's CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Under /admin/ only (innovasjon/headers.py): Wagtail's admin runs inline scripts, and its editor
+# widgets add <style> elements. The userbar on public pages works under the strict policy.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+# Powerful browser features the site never uses, off for every page and any frame in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

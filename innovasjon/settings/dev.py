@@ -9,6 +9,7 @@ from .env import env_bool, env_str
 DEBUG = env_bool("DEBUG", True)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
+SECURE_HSTS_SECONDS = 0
 
 
 def _local_secret_key():

@@ -13,3 +13,24 @@ class HealthCheckMiddleware:
         if check is not None:
             return health_check(request, check)
         return self.get_response(request)
+
+
+class HeadWithoutBodyMiddleware:
+    """A HEAD response carries GET's headers, Content-Length included (RFC 9110, 9.3.2), and no
+    body. gunicorn writes whatever body the app returns, and on a kept-alive connection those
+    bytes are read as the start of the next response. runserver and Django's test client drop
+    the body themselves, which is why only production showed it. Outside every middleware that
+    makes a body, and outside CommonMiddleware, which sets Content-Length from the body."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                # Also drops a FileResponse's file, so gunicorn cannot sendfile() it.
+                response.streaming_content = []
+            else:
+                response.content = b""
+        return response

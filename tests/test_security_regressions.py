@@ -1,5 +1,12 @@
 """Regression tests for the security and robustness defects of issue 8 (part 2)."""
 
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import quote
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import DataError, OperationalError
@@ -8,6 +15,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from innovasjon.api import PublicPagesAPIViewSet
 from tests.factories import make_image
+from tests.test_serve import _free_port
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SECRET = b"HEMMELIG-INNHOLD: bare for innloggede"
 
@@ -76,6 +86,122 @@ def test_private_documents_still_need_a_login_at_dokumenter(
     response = client.get(private_document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == SECRET
+
+
+@pytest.fixture(scope="module")
+def gunicorn_server(tmp_path_factory):
+    """The production gunicorn alone (no proxy in front), with its own SQLite file and media."""
+    workdir = tmp_path_factory.mktemp("gunicorn")
+    media_root = workdir / "media"
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "PORT": str(port),
+        "PROXY": "none",
+        "MEDIA_ROOT": str(media_root),
+        "SECRET_KEY": "security-test-" + "x" * 40,
+        "WEB_CONCURRENCY": "1",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    log_path = workdir / "serve.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
+        )
+        try:
+            _wait_until_up(server, port, log_path)
+            yield {"port": port, "media_root": media_root}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait_until_up(server, port, log_path):
+    deadline = time.monotonic() + 240
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+                sock.sendall(
+                    b"GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                )
+                if _read_all(sock).startswith(b"HTTP/1.1 200"):
+                    return
+        except OSError:
+            pass
+        assert server.poll() is None, log_path.read_text()
+        assert time.monotonic() < deadline, "gunicorn did not answer in time"
+        time.sleep(0.5)
+
+
+def _read_all(sock):
+    chunks = []
+    while chunk := sock.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _split_head(data):
+    """(status line, {lower-case name: value}, the bytes after the header block)."""
+    head, _, rest = data.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers, rest
+
+
+def _raw_request(port, request):
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        return _read_all(sock)
+
+
+@pytest.mark.parametrize(
+    "path", ["/virkemidler/stimulab/", "/finnes-ikke/", "/media/images/blå.png"]
+)
+def test_head_sends_the_get_headers_and_no_body_on_a_kept_alive_connection(gunicorn_server, path):
+    media_images = gunicorn_server["media_root"] / "images"
+    media_images.mkdir(parents=True, exist_ok=True)
+    (media_images / "blå.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 2048)
+    target = quote(path).encode()
+    host = b"Host: 127.0.0.1\r\n"
+    with socket.create_connection(("127.0.0.1", gunicorn_server["port"]), timeout=10) as sock:
+        sock.sendall(b"HEAD " + target + b" HTTP/1.1\r\n" + host + b"\r\n")
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += sock.recv(65536)
+        # The HEAD response ends with its header block; whatever follows belongs to the GET.
+        sock.sendall(b"GET " + target + b" HTTP/1.1\r\n" + host + b"Connection: close\r\n\r\n")
+        data += _read_all(sock)
+
+    head_status, head_headers, after_head = _split_head(data)
+    assert head_headers.get("connection") != "close", "HEAD must keep the connection open"
+    assert after_head.startswith(b"HTTP/1.1 "), f"HEAD sent a body: {after_head[:80]!r}"
+    get_status, get_headers, get_body = _split_head(after_head)
+    assert head_status == get_status
+    assert head_status.split()[1] in {"200", "404"}
+    # Per RFC 9110 (9.3.2, 8.6) HEAD answers with GET's headers, Content-Length included.
+    assert head_headers["content-type"] == get_headers["content-type"]
+    assert head_headers["content-length"] == get_headers["content-length"]
+    assert int(get_headers["content-length"]) == len(get_body) > 0
+    assert set(head_headers) - {"connection"} == set(get_headers) - {"connection"}
+
+
+@pytest.mark.parametrize(
+    "target", [b"/media/images/../documents/intern.txt", b"/media/images/..%2fdocuments/intern.txt"]
+)
+def test_media_refuses_a_raw_dotdot_sent_to_gunicorn(gunicorn_server, target):
+    documents = gunicorn_server["media_root"] / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "intern.txt").write_bytes(SECRET)
+    data = _raw_request(
+        gunicorn_server["port"],
+        b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    )
+    assert data.startswith(b"HTTP/1.1 404"), data[:80]
+    assert SECRET not in data
 
 
 def test_api_database_outage_answers_503_without_the_error_text(client, seeded, monkeypatch):

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First of all: one log line for every request, whoever answers it.
     "innovasjon.logs.RequestLogMiddleware",
+    # HEAD answers with GET's headers and no body, whoever below makes the response.
+    "innovasjon.middleware.HeadWithoutBodyMiddleware",
     # Outermost, so that every response gets the same security headers: pages, the static files
     # whitenoise answers early, the health check and error pages that later middleware makes.
     "innovasjon.headers.SecurityHeadersMiddleware",

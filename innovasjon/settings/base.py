@@ -1,6 +1,8 @@
 """Settings shared by every environment. Secure by default: dev.py loosens, never the reverse."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -8,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
 from .env import env_bool, env_int, env_list, env_str
+from .mail import NO_MAIL_BACKEND, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -51,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,11 +73,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "innovasjon.admin_security.SessionLifetimeMiddleware",
     # Before anything reads a body; after authentication, as editors may upload.
     "innovasjon.limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns django-axes' lockout of a login into the 429 page (innovasjon/admin_security.py).
+    "axes.middleware.AxesMiddleware",
     # Innermost: the first to see a view's exception, turning a database fault into a 503.
     "innovasjon.unavailable.DatabaseUnavailableMiddleware",
 ]
@@ -122,10 +129,41 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Signing in to the admin (docs/security.md). django-axes checks every login first: after
+# AXES_FAILURE_LIMIT failures for one user name (from anywhere) or from one client (whatever the
+# user names) further logins are refused with a 429 for AXES_COOLOFF_MINUTES, counted from the
+# last failure before the lock; tries during the lock do not extend it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "innovasjon.admin_security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "innovasjon.admin_security.client_ip"
+# No record of successful logins; failed attempts are kept only as long as they count.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+# Proxies whose X-Forwarded-For hop is believed: nginx on this machine, and a load balancer in
+# front of it if there is one. A missing load balancer here makes all clients one client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+# Password reset sends mail to whatever address is typed in: a few requests per client and per
+# address an hour (innovasjon/admin_security.py).
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
+PASSWORD_RESET_WINDOW = 60 * 60
+# A working day: the admin asks for the password again this long after signing in.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 60 * 60
 
 # Bokmål is the default language and carries no URL prefix, so other languages can be
 # added later under their own prefix without changing a single existing link.
@@ -270,6 +308,26 @@ SENTRY_DSN = env_str("SENTRY_DSN")
 # gettext. Marked for translation, and a plain string, as Wagtail's admin expects.
 WAGTAIL_SITE_NAME = gettext_noop("Innovasjon i offentlig sektor")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+# Outgoing e-mail: password reset and workflow notifications (innovasjon/settings/mail.py).
+_email = email_settings()
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# A mail server that does not answer must not hold a gunicorn thread for long.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL",
+    f"noreply@{urlsplit(WAGTAILADMIN_BASE_URL).hostname or 'localhost'}",
+)
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Without a mail server, the login page offers no password reset that would never arrive.
+WAGTAIL_PASSWORD_RESET_ENABLED = EMAIL_BACKEND != NO_MAIL_BACKEND
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

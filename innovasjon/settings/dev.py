@@ -3,8 +3,9 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, EMAIL_BACKEND
 from .env import env_bool, env_str
+from .mail import NO_MAIL_BACKEND
 
 DEBUG = env_bool("DEBUG", True)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
@@ -21,6 +22,11 @@ def _local_secret_key():
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
+
+# Mail is printed to the console unless a mail server is configured, so password reset works.
+if EMAIL_BACKEND == NO_MAIL_BACKEND:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # Log lines for people to read, unless LOG_FORMAT asks for JSON.
 LOGGING["handlers"]["console"]["formatter"] = env_str("LOG_FORMAT", "text")  # noqa: F405

@@ -1,0 +1,152 @@
+"""The admin's protections around signing in: who the client is behind our proxies, the answer to
+a locked-out login (django-axes), a throttle on password-reset requests, and a session that ends
+after a working day however busy the editor is."""
+
+import hashlib
+import ipaddress
+import math
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
+from django.dispatch import receiver
+from django.shortcuts import render
+from wagtail.admin.views.account import PasswordResetView
+
+# An IPv6 client usually holds a whole /64: counting single addresses would let it try forever.
+IPV6_CLIENT_PREFIX = 64
+LOGIN_STARTED_KEY = "innovasjon_login_started"
+
+
+def _address(text):
+    """An IP address from a forwarded hop, which some load balancers write with a port."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def _is_trusted(address, proxies):
+    return any(address in network for network in proxies)
+
+
+def client_ip(request):
+    """The client's address: the right-most X-Forwarded-For hop that is not one of our proxies.
+
+    Every proxy appends the address it received the request from, so only the hops our own
+    proxies added (TRUSTED_PROXIES: nginx, and the load balancer if there is one) can be
+    believed; anything further left was written by the client and is ignored. An IPv6 client
+    counts as its /64."""
+    proxies = [ipaddress.ip_network(p, strict=False) for p in settings.TRUSTED_PROXIES]
+    remote = request.META.get("REMOTE_ADDR", "")
+    # gunicorn on a unix socket reports no address: only nginx, on this machine, can connect.
+    current = _address(remote) if remote else None
+    if remote and current is None:
+        return None
+    hops = [h for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    while current is None or _is_trusted(current, proxies):
+        if not hops:
+            break
+        previous = _address(hops.pop())
+        if previous is None:
+            # A trusted proxy passed on something that is no address: keep its own.
+            break
+        current = previous
+    if current is None:
+        return None
+    if current.version == 6:
+        network = ipaddress.ip_network(f"{current}/{IPV6_CLIENT_PREFIX}", strict=False)
+        return str(network.network_address)
+    return str(current)
+
+
+def _retry_after(response, seconds):
+    response["Retry-After"] = str(math.ceil(seconds))
+    return response
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer once an account or a client is locked out. The same page whether or
+    not the account exists, and without echoing the user name."""
+    cool_off = settings.AXES_COOLOFF_TIME
+    minutes = math.ceil(cool_off.total_seconds() / 60)
+    response = render(request, "errors/login_locked.html", {"minutes": minutes}, status=429)
+    return _retry_after(response, cool_off.total_seconds())
+
+
+def _over_limit(key, limit, window):
+    """Count one more request under `key`; True once more than `limit` came within `window`
+    seconds. The window's end is stored with the count, so a cache whose incr() resets the
+    expiry (the database cache) still counts whole windows. Two requests at the same moment may
+    both pass: a throttle may be a little generous, never stricter than its limit."""
+    now = time.time()
+    count, ends = cache.get(key) or (0, now + window)
+    if ends <= now:
+        count, ends = 0, now + window
+    count += 1
+    cache.set(key, (count, ends), timeout=math.ceil(ends - now))
+    return count > limit, ends - now
+
+
+def _reset_keys(request):
+    email = request.POST.get("email", "").strip().lower()
+    keys = [f"password-reset:client:{client_ip(request)}"]
+    if email:
+        # Only a hash: the cache holds no one's address.
+        keys.append(f"password-reset:email:{hashlib.sha256(email.encode()).hexdigest()}")
+    return keys
+
+
+_password_reset_view = PasswordResetView.as_view()
+
+
+def password_reset(request, *args, **kwargs):
+    """Wagtail's password reset, with at most PASSWORD_RESET_LIMIT requests per client and per
+    e-mail address in PASSWORD_RESET_WINDOW seconds: it sends mail to anyone's address."""
+    if request.method == "POST":
+        limit, window = settings.PASSWORD_RESET_LIMIT, settings.PASSWORD_RESET_WINDOW
+        waits = [
+            wait
+            for over, wait in (_over_limit(key, limit, window) for key in _reset_keys(request))
+            if over
+        ]
+        if waits:
+            response = render(
+                request,
+                "errors/password_reset_throttled.html",
+                {"minutes": math.ceil(max(waits) / 60)},
+                status=429,
+            )
+            return _retry_after(response, max(waits))
+    return _password_reset_view(request, *args, **kwargs)
+
+
+class SessionLifetimeMiddleware:
+    """Signs a user out SESSION_COOKIE_AGE after signing in, however active: Django's own expiry
+    moves forward each time the session is saved (Wagtail's preview saves it often). The admin
+    then asks for the password again, as for anyone signed out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            # A session from before this middleware counts from its first request.
+            started = request.session.setdefault(LOGIN_STARTED_KEY, time.time())
+            if time.time() - started > settings.SESSION_COOKIE_AGE:
+                logout(request)
+        return self.get_response(request)
+
+
+@receiver(user_logged_in, dispatch_uid="innovasjon_login_started")
+def record_login_start(sender, request, user, **kwargs):
+    """The session's lifetime counts from each sign-in. Connected when the middleware loads."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGIN_STARTED_KEY] = time.time()

@@ -26,6 +26,7 @@ install: $(BIN)/.installed node_modules/.installed ## Install Python and npm pac
 
 run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_seed_content
 	$(BIN)/python manage.py create_local_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

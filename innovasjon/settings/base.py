@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "programs",
     "search",
     "seed",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -193,13 +194,47 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "innovasjon",
+# Uploads in S3-compatible object storage (django-storages) when a bucket is named, so that no
+# instance keeps them on its own disk. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+# (or the machine's role) itself. Images are public objects with plain, cacheable URLs on
+# AWS_S3_CUSTOM_DOMAIN (a CDN) or the endpoint; documents stay private (WAGTAILDOCS_SERVE_METHOD).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Who may read what is the bucket policy's business, never a per-object ACL.
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
     }
-}
+
+# Shared by every process and instance, so that what one invalidates (Wagtail's site root
+# paths, renditions) no other keeps serving stale: Redis when there is one, else the database
+# (table made by `createcachetable`). Never per-process memory.
+REDIS_URL = env_str("REDIS_URL")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "innovasjon")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "innovasjon_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
 
 # Security: on unless a setting below is switched off by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -337,6 +372,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always streamed by /dokumenter/ after the collection's privacy check, also from
+# S3, where Wagtail's default would redirect to the object's own URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Larger request bodies are refused with 413 before they are read (innovasjon/limits.py): small
 # forms on public pages, and the largest upload plus its form for signed-in editors in /admin/.
@@ -357,3 +395,42 @@ WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # ASCII slugs: Wagtail turns "Søknad" into "soknad", so links survive e-mail clients and slides.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# A CDN or caching proxy in front of the instances: Wagtail purges a page's URLs from it when
+# the page is published, unpublished or moved. FRONTEND_CACHE_BACKEND picks the kind.
+FRONTEND_CACHE_BACKEND = env_str("FRONTEND_CACHE_BACKEND")
+_FRONTEND_CACHE_NEEDS = {
+    "http": ("FRONTEND_CACHE_PURGE_URL",),
+    "cloudflare": ("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ZONE_ID"),
+    "cloudfront": ("CLOUDFRONT_DISTRIBUTION_ID",),
+}
+if FRONTEND_CACHE_BACKEND:
+    if FRONTEND_CACHE_BACKEND not in _FRONTEND_CACHE_NEEDS:
+        raise ImproperlyConfigured(
+            "FRONTEND_CACHE_BACKEND must be http, cloudflare or cloudfront, "
+            f"got {FRONTEND_CACHE_BACKEND!r}."
+        )
+    _missing = [name for name in _FRONTEND_CACHE_NEEDS[FRONTEND_CACHE_BACKEND] if not env_str(name)]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE_BACKEND={FRONTEND_CACHE_BACKEND} also needs {', '.join(_missing)}."
+        )
+    _backends = "wagtail.contrib.frontend_cache.backends."
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "http": {
+                # A caching proxy (Varnish, nginx) that accepts PURGE requests.
+                "BACKEND": _backends + "HTTPBackend",
+                "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+            },
+            "cloudflare": {
+                "BACKEND": _backends + "CloudflareBackend",
+                "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+                "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+            },
+            "cloudfront": {
+                # boto3 finds the AWS credentials itself, as for media.
+                "BACKEND": _backends + "CloudfrontBackend",
+                "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+            },
+        }[FRONTEND_CACHE_BACKEND]
+    }

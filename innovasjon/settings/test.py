@@ -27,6 +27,14 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 # Static files come from the finders in tests; there is no collected folder to serve.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# The database cache whatever REDIS_URL says: its rows roll back with each test's transaction,
+# and no test run shares a cache with another. tests/test_scale_out.py starts Redis-backed servers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "innovasjon_cache",
+    }
+}
 # Creating and dropping a test database on a busy server can take longer than any page may:
 # no statement timeout here. tests/test_database_faults.py runs the production timeouts.
 if DATABASES["default"]["ENGINE"] == "innovasjon.postgresql":

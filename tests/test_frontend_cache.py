@@ -1,0 +1,133 @@
+"""A caching proxy or CDN in front is told to forget a page when it is published."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from pages.models import ContentPage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def purge_server():
+    """A caching proxy stand-in on 127.0.0.1 that records the PURGE requests it gets."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            received.append((self.command, self.path, self.headers["Host"]))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_a_page_purges_its_url_from_the_proxy(seeded, settings, purge_server):
+    location, received = purge_server
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    page = ContentPage.objects.get(slug="handlingsrom")
+    page.title = "Handlingsrom, oppdatert"
+    page.save_revision().publish()
+    site = page.get_site()
+    assert ("PURGE", page.url, site.hostname) in received
+
+
+def test_nothing_is_purged_without_a_configured_cache(seeded, settings, purge_server):
+    _, received = purge_server
+    assert not hasattr(settings, "WAGTAILFRONTENDCACHE")
+    page = ContentPage.objects.get(slug="handlingsrom")
+    page.save_revision().publish()
+    assert received == []
+
+
+PRINT_FRONTEND_CACHE = (
+    "import django, json; django.setup(); from django.conf import settings; "
+    "print(json.dumps(getattr(settings, 'WAGTAILFRONTENDCACHE', None)))"
+)
+
+
+def _production(extra):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("FRONTEND_CACHE", "CLOUDFLARE", "CLOUDFRONT", "DJANGO", "SENTRY"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
+            "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
+            **extra,
+        }
+    )
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_FRONTEND_CACHE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_wires_the_purge_backend_from_the_environment():
+    assert json.loads(_production({}).stdout) is None
+    http = _production(
+        {"FRONTEND_CACHE_BACKEND": "http", "FRONTEND_CACHE_PURGE_URL": "http://varnish:6081"}
+    )
+    assert json.loads(http.stdout) == {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://varnish:6081",
+        }
+    }
+    cloudflare = _production(
+        {
+            "FRONTEND_CACHE_BACKEND": "cloudflare",
+            "CLOUDFLARE_API_TOKEN": "token",
+            "CLOUDFLARE_ZONE_ID": "sone",
+        }
+    )
+    assert json.loads(cloudflare.stdout)["default"] == {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": "token",
+        "ZONEID": "sone",
+    }
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"FRONTEND_CACHE_BACKEND": "varnish"}, "must be http, cloudflare or cloudfront"),
+        ({"FRONTEND_CACHE_BACKEND": "http"}, "also needs FRONTEND_CACHE_PURGE_URL"),
+        (
+            {"FRONTEND_CACHE_BACKEND": "cloudflare", "CLOUDFLARE_API_TOKEN": "token"},
+            "also needs CLOUDFLARE_ZONE_ID",
+        ),
+    ],
+)
+def test_an_incomplete_purge_configuration_stops_the_start(extra, message):
+    result = _production(extra)
+    assert result.returncode != 0
+    assert message in result.stderr

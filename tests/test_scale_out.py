@@ -1,0 +1,317 @@
+"""Several instances share one state: the cache is Redis or the database, never a process's
+memory. Two gunicorn servers on one PostgreSQL database and one Redis: what an editor publishes
+through one is what the other serves on the next request."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+
+import dj_database_url
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+
+from tests.admin_forms import form_fields
+
+ROOT = Path(__file__).resolve().parent.parent
+REDIS_URL = "redis://127.0.0.1:6379/0"
+PUBLIC_URL = "https://innovasjon.example.no"
+
+PRINT_CACHE = (
+    "import django, json; django.setup(); from django.conf import settings; "
+    "print(json.dumps(settings.CACHES['default']))"
+)
+
+
+def _settings_env(overrides):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO", "SENTRY_", "REDIS_", "CACHE_", "GUNICORN_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
+            "SECRET_KEY": "scale-out-test-" + "x" * 40,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
+            "WAGTAILADMIN_BASE_URL": PUBLIC_URL,
+            **overrides,
+        }
+    )
+    return env
+
+
+def _production_cache(overrides):
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_CACHE],
+        cwd=ROOT,
+        env=_settings_env(overrides),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_caches_in_redis_when_redis_url_is_set():
+    config = _production_cache({"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": "innovasjon-prod"})
+    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["LOCATION"] == REDIS_URL
+    assert config["KEY_PREFIX"] == "innovasjon-prod"
+
+
+def test_production_caches_in_the_database_without_redis():
+    config = _production_cache({})
+    assert config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert config["LOCATION"] == "innovasjon_cache"
+
+
+def test_the_database_cache_table_exists_and_is_shared_through_the_database(db):
+    # The test settings use the database cache: its table comes with the test database.
+    cache.set("skalering-prøve", {"versjon": 2}, 60)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM innovasjon_cache")
+        assert cursor.fetchone()[0] >= 1
+    assert cache.get("skalering-prøve") == {"versjon": 2}
+
+
+# The two-instance test.
+
+
+def _redis_reachable():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+needs_postgresql = pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="two instances share a PostgreSQL server: set DATABASE_URL=postgres://… (CI does)",
+)
+needs_redis = pytest.mark.skipif(
+    not _redis_reachable(), reason="two instances share Redis: none answers on 127.0.0.1:6379"
+)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def shared_database():
+    """A database of its own on the test run's PostgreSQL server, dropped afterwards."""
+    import psycopg
+
+    configured = os.environ["DATABASE_URL"]
+    config = dj_database_url.parse(configured)
+    name = f"{config['NAME']}_scale_out"
+    params = {
+        "host": config["HOST"],
+        "port": config["PORT"] or 5432,
+        "user": config["USER"],
+        "password": config["PASSWORD"] or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**params) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield configured.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(**params) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def redis_prefix():
+    """A key prefix of its own in the shared Redis, whose keys are removed afterwards."""
+    import redis
+
+    prefix = f"skalering-test-{uuid.uuid4().hex}"
+    yield prefix
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """Plain HTTP with its own cookies. Production cookies are `Secure`, which a cookie jar
+    would not send over http://127.0.0.1, so they are kept by hand."""
+
+    opener = urllib.request.build_opener(_NoRedirects)
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+
+    def request(self, path, data=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base + path, data=body, headers=headers)
+        try:
+            response = self.opener.open(request, timeout=30)
+        except HTTPError as error:
+            response = error
+        with response:
+            for cookie in response.headers.get_all("Set-Cookie") or []:
+                name, value = cookie.split(";", 1)[0].split("=", 1)
+                self.cookies[name] = value
+            return response.status, response.headers, response.read().decode()
+
+    def get(self, path):
+        return self.request(path)
+
+    def page(self, path):
+        status, _, html = self.get(path)
+        assert status == 200, (path, status)
+        return BeautifulSoup(html, "html.parser")
+
+
+def _wait_until_healthy(base, server, log_path):
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/helse/", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (URLError, ConnectionError, OSError):
+            pass
+        assert server.poll() is None, log_path.read_text()
+        assert time.monotonic() < deadline, f"{base} did not answer: {log_path.read_text()}"
+        time.sleep(0.5)
+
+
+@needs_postgresql
+@needs_redis
+def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
+    shared_database, redis_prefix, tmp_path
+):
+    password = uuid.uuid4().hex
+    env = _settings_env(
+        {
+            "DATABASE_URL": shared_database,
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": redis_prefix,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "HOST": "127.0.0.1",
+            # One worker each, so that the second request reaches the process the first warmed.
+            "WEB_CONCURRENCY": "1",
+            "GUNICORN_THREADS": "2",
+            "DJANGO_SUPERUSER_USERNAME": "skalering",
+            "DJANGO_SUPERUSER_EMAIL": "skalering@example.no",
+            "DJANGO_SUPERUSER_PASSWORD": password,
+        }
+    )
+
+    def manage(*args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    manage("collectstatic", "--no-input", "--verbosity", "0")
+    manage("migrate", "--no-input", "--verbosity", "0")
+    manage("createcachetable")
+    manage("load_seed_content")
+    manage("createsuperuser", "--no-input")
+    home_id = int(
+        manage(
+            "shell",
+            "-c",
+            "from wagtail.models import Site; "
+            "print(Site.objects.get(is_default_site=True).root_page_id)",
+        ).split()[-1]
+    )
+
+    servers = []
+    try:
+        bases = []
+        for name in ("a", "b"):
+            port = _free_port()
+            log_path = tmp_path / f"gunicorn-{name}.log"
+            with log_path.open("w") as log:
+                server = subprocess.Popen(
+                    [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "gunicorn.conf.py"],
+                    cwd=ROOT,
+                    env={**env, "PORT": str(port)},
+                    stdout=log,
+                    stderr=log,
+                )
+            servers.append(server)
+            bases.append((f"http://127.0.0.1:{port}", server, log_path))
+        for base, server, log_path in bases:
+            _wait_until_healthy(base, server, log_path)
+        a, b = Browser(bases[0][0]), Browser(bases[1][0])
+
+        # B has served the site, with Wagtail's site root paths in its cache.
+        assert b.page("/").find("h1").get_text(strip=True)
+        stimulab = b.page("/virkemidler/stimulab/")
+        assert stimulab.select_one('link[rel="canonical"]')["href"] == (
+            f"{PUBLIC_URL}/virkemidler/stimulab/"
+        )
+        import redis
+
+        assert redis.Redis.from_url(REDIS_URL).keys(f"{redis_prefix}:*"), "B caches in Redis"
+
+        # An editor logs in on A and publishes a new lead and a new address for the home page.
+        login = a.page("/admin/login/")
+        token = login.select_one("input[name=csrfmiddlewaretoken]")["value"]
+        status, _, _ = a.request(
+            "/admin/login/",
+            {
+                "username": "skalering",
+                "password": password,
+                "csrfmiddlewaretoken": token,
+                "next": "/admin/",
+            },
+        )
+        assert status == 302, "login on A"
+        edit_path = f"/admin/pages/{home_id}/edit/"
+        status, _, edit_html = a.get(edit_path)
+        assert status == 200
+        new_lead = f"Publisert gjennom instans A ({uuid.uuid4().hex[:8]})."
+        data = form_fields(edit_html)
+        data.update({"lead": new_lead, "slug": "forside-flyttet", "action-publish": "1"})
+        status, _, body = a.request(edit_path, data)
+        assert status == 302, BeautifulSoup(body, "html.parser").select(".error-message")
+
+        # B's next requests show the new content and link under the home page's new path.
+        home = b.page("/")
+        assert new_lead in home.get_text(" ")
+        stimulab = b.page("/virkemidler/stimulab/")
+        assert stimulab.select_one('link[rel="canonical"]')["href"] == (
+            f"{PUBLIC_URL}/virkemidler/stimulab/"
+        )
+        assert stimulab.select_one('a[href="/virkemidler/"]'), "B links to the parent page"
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)

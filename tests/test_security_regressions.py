@@ -269,3 +269,14 @@ def test_api_answers_json_to_a_browser_asking_for_html(client, seeded):
     assert response["Content-Type"] == "application/json"
     assert not response.cookies
     assert client.get("/api/v2/pages/", {"format": "json"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/account/", "/admin/users/"])
+def test_admin_loads_no_avatar_from_gravatar(client, seeded, admin_user, path):
+    assert admin_user.email, "gravatar URLs are built from the e-mail address"
+    client.force_login(admin_user)
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "gravatar" not in html.lower()
+    assert "default-user-avatar" in html, "the admin shows Wagtail's own avatar instead"

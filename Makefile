@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: help install run serve test lint format bench lock clean
+.PHONY: help install run serve backup restore test lint format bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,8 +31,14 @@ run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unles
 	$(BIN)/python manage.py create_local_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: install ## Production settings under gunicorn, over plain HTTP on 127.0.0.1:$PORT
+serve: install ## Production settings: nginx on 127.0.0.1:$PORT in front of gunicorn (PROXY=none: gunicorn alone)
 	DJANGO_SETTINGS_MODULE=innovasjon.settings.production ./bin/serve-local
+
+backup: ## pg_dump (custom format) and the media files into $BACKUP_DIR/<time>/ (PostgreSQL only)
+	./bin/backup
+
+restore: ## Load BACKUP=backups/<time> into the empty database in DATABASE_URL and into MEDIA_ROOT
+	./bin/restore "$(BACKUP)"
 
 test: install lint ## Lint, then the whole test suite
 	$(BIN)/pytest

@@ -17,3 +17,20 @@ errorlog = "-"
 timeout = 30
 graceful_timeout = 20
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's own lines (start, stop, worker timeouts) as JSON too, like Django's; its access
+# logger gets no handler.
+logconfig_dict = {
+    "root": {"level": "INFO", "handlers": []},
+    "formatters": {"json": {"()": "innovasjon.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stderr",
+        }
+    },
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": False},
+    },
+}

@@ -315,3 +315,8 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
             server.terminate()
         for server in servers:
             server.wait(timeout=30)
+
+    # Every line either server wrote is JSON: gunicorn's own and one per request.
+    log_b = [json.loads(line) for line in bases[1][2].read_text().splitlines()]
+    served = [line["path"] for line in log_b if line["logger"] == "innovasjon.request"]
+    assert served.count("/virkemidler/stimulab/") == 2

@@ -16,11 +16,13 @@ The WCAG tags come from pages/accessibility.py, which the Wagtail admin's checke
 """
 
 import contextlib
+import functools
 import gzip
 import json
 import time
 import urllib.error
 import urllib.request
+import weakref
 from collections import deque
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -219,6 +221,17 @@ async () => {
 }
 """
 
+# The page has loaded, its web fonts are in and every image it shows has arrived (or failed):
+# only then is it what a reader sees. Lazy images far below the fold have not started.
+_SETTLED_JS = """
+() => document.readyState === 'complete' && document.fonts.status === 'loaded'
+  && [...document.images].every(img => img.complete
+    || (img.loading === 'lazy' && img.getBoundingClientRect().top > innerHeight))
+"""
+
+# Resource types a page cannot do without: a failure to load one fails the audit.
+NEEDED_RESOURCES = {"document", "stylesheet", "script", "font", "image"}
+
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 WEIGHT_CATEGORIES = {
     "document": "html",
@@ -229,9 +242,47 @@ WEIGHT_CATEGORIES = {
 }
 
 
+def _failed_request(request, error):
+    return {"url": request.url, "type": request.resource_type, "error": error}
+
+
+def needed_request_failed(failure):
+    """A resource the page needs that did not load. An aborted request of another kind (a
+    beacon, a prefetch) is the browser's business."""
+    return failure["type"] in NEEDED_RESOURCES or not failure["error"].startswith(
+        "net::ERR_ABORTED"
+    )
+
+
 def origin_of(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+# Registered before any page script runs: every Content-Security-Policy violation the page causes
+# (an inline script or style, a source the policy does not allow) is kept for `failures()`.
+_CSP_LISTENER_JS = """
+if (!window.__cspViolations) {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push({
+    directive: e.effectiveDirective, blocked: e.blockedURI,
+    source: `${e.sourceFile || e.documentURI}:${e.lineNumber}`, sample: e.sample,
+  }));
+}
+"""
+_PAGES_WITH_CSP_LISTENER = weakref.WeakSet()
+
+
+@functools.cache
+def axe_source():
+    return AXE_PATH.read_text()
+
+
+def listen_for_csp_violations(page):
+    """From the next navigation on; the audit runs under the site's real policy (no bypass)."""
+    if page not in _PAGES_WITH_CSP_LISTENER:
+        page.add_init_script(_CSP_LISTENER_JS)
+        _PAGES_WITH_CSP_LISTENER.add(page)
 
 
 def audit_page(
@@ -263,20 +314,24 @@ def audit_page(
         started = now
 
     origin = origin_of(url)
-    requests, failed, responses = [], [], []
+    requested, failed, responses = [], [], []
 
     def on_request(request):
-        requests.append(request.url)
+        requested.append(request)
 
     def on_response(response):
         responses.append(response)
         if response.status >= 400 and response.request.resource_type != "document":
-            failed.append(f"{response.status} {response.url}")
+            failed.append(_failed_request(response.request, f"HTTP {response.status}"))
 
     def on_request_failed(request):
-        failed.append(f"{request.failure} {request.url}")
+        # A request the previous page left unfinished is cancelled when this one navigates;
+        # it says nothing about this page.
+        if request in requested:
+            failed.append(_failed_request(request, request.failure))
 
     reload = reuse is None or page.url.split("#")[0] != url or reuse["width"] != width
+    listen_for_csp_violations(page)
     page.set_viewport_size({"width": width, "height": VIEWPORT_HEIGHT})
     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
     page.on("request", on_request)
@@ -286,11 +341,12 @@ def audit_page(
         if reload:
             response = page.goto(url, wait_until="load")
             status = response.status if response else None
+            html = response.text() if response else ""
             page.evaluate(_DESCRIBE_JS)
         else:
-            status = reuse["status"]
+            status, html = reuse["status"], reuse["html"]
             page.evaluate(_SETTLE_JS)
-        page.evaluate("document.fonts.ready.then(() => true)")
+        page.wait_for_function(_SETTLED_JS)
         lap("load")
         result = {
             "url": url,
@@ -299,13 +355,16 @@ def audit_page(
             "scheme": scheme,
             "status": status,
             "expected_status": expect_status,
+            "html": html,
         }
         result.update(page.evaluate(_STRUCTURE_JS))
         if weight:
             result["weight"] = page_weight(responses)
         lap("structure")
         if not page.evaluate("typeof window.axe === 'object'"):
-            page.add_script_tag(path=str(AXE_PATH))
+            # Evaluated through the DevTools protocol, which the page's CSP does not govern;
+            # a <script> tag would be an inline script the policy blocks.
+            page.evaluate(axe_source())
         result["violations"] = page.evaluate(_AXE_JS, WCAG_TAGS)
         lap("axe")
         if best_practice:
@@ -322,10 +381,18 @@ def audit_page(
             page.screenshot(path=str(screenshot), full_page=True)
             result["screenshot"] = str(Path(screenshot).relative_to(ROOT))
             lap("screenshot")
+        # Every request this page started has its answer (or its failure) before we stop
+        # listening, so a failure seen later can only be one the test caused by moving on.
+        # (Not `response.finished()`: it never returns for a request that fails after its
+        # headers, as Chromium's cancelled 404 stylesheet does.)
+        for request in requested:
+            request.response()
+        result["csp_violations"] = page.evaluate("(window.__cspViolations || []).splice(0)")
     finally:
         page.remove_listener("request", on_request)
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_request_failed)
+    requests = [request.url for request in requested]
     result["requests"] = len(requests)
     result["third_party"] = sorted(
         {u for u in requests if u.startswith(("http:", "https:", "ws:", "wss:"))}
@@ -486,7 +553,14 @@ def failures(result):
     if result.get("lang") != "nb":
         out["structure"].append(f'html[lang] is {result.get("lang")!r}, expected "nb"')
     out["assets"] = [f"third-party request: {u}" for u in result["third_party"]] + [
-        f"failed request: {f}" for f in result["failed_requests"]
+        f"failed request ({f['type']}): {f['error']} {f['url']}"
+        for f in result["failed_requests"]
+        if needed_request_failed(f)
+    ]
+    out["csp"] = [
+        f"Content-Security-Policy blocked {v['blocked']} ({v['directive']}) at {v['source']}"
+        + (f": {v['sample']}" if v["sample"] else "")
+        for v in result.get("csp_violations", [])
     ]
     return {check: messages for check, messages in out.items() if messages}
 
@@ -556,7 +630,7 @@ def crawl_and_audit(browser, base_url, *, page_type, screenshot_dir=None, varian
     shot_types = set()
 
     def audit_all(url, kind, expect_status=200):
-        context = browser.new_context(bypass_csp=True)
+        context = browser.new_context()
         page = context.new_page()
         page.set_default_timeout(15_000)
         try:
@@ -620,7 +694,7 @@ def write_reports(report):
     """test-artifacts/: the full report, best-practice findings and page weights."""
     ARTIFACTS.mkdir(exist_ok=True)
     results = report["results"]
-    slim = [{k: v for k, v in r.items() if k != "links"} for r in results]
+    slim = [{k: v for k, v in r.items() if k not in ("links", "html")} for r in results]
     (ARTIFACTS / "a11y-report.json").write_text(
         json.dumps({**report, "results": slim}, indent=2, ensure_ascii=False)
     )

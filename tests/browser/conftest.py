@@ -15,8 +15,8 @@ content for the server must be written outside the test's transaction (see `serv
 browser starts: Playwright's sync API runs an event loop in this thread, and ORM calls made
 meanwhile open connections (in another context) that are never closed.
 
-No Chromium: the browser tests skip, unless REQUIRE_BROWSER_TESTS=1 (CI), where they fail.
-CHROMIUM_PATH overrides where Chromium is looked for.
+No Chromium (or no Java for the Nu HTML checker): those tests skip, unless REQUIRE_BROWSER_TESTS=1
+(CI), where they fail. CHROMIUM_PATH overrides where Chromium is looked for.
 """
 
 import io
@@ -79,6 +79,17 @@ def chromium_executable():
     except ImportError:
         skip_or_fail("the `playwright` Python package is not installed")
     return path
+
+
+@pytest.fixture(scope="session")
+def nu_checker():
+    """The W3C Nu HTML checker (tests/browser/nu.py), or a skip (a failure in CI) saying why."""
+    from tests.browser import nu
+
+    reason = nu.missing()
+    if reason:
+        skip_or_fail(reason)
+    return nu
 
 
 @contextmanager

@@ -1,8 +1,9 @@
-"""WCAG 2.1 AA in a real browser, for every public page at 1280 and 320 px, light and dark.
+"""WCAG 2.2 AA in a real browser, for every public page at 1280 and 320 px, light and dark.
 
 One crawl (the `site_audit` fixture) visits every page reachable from the home page plus the 404
 page and records what each check found; the tests below each judge one check, naming the page,
 width and colour scheme of every failure. Reports and screenshots land in test-artifacts/.
+The HTML each page was served with goes through the W3C Nu HTML checker.
 """
 
 import json
@@ -41,7 +42,7 @@ def test_crawl_reaches_every_public_page(site_audit):
 
 def test_axe_finds_no_wcag_violations(site_audit):
     message = audit.format_failures(site_audit["results"], "axe")
-    assert not message, "axe-core WCAG 2.1 A/AA violations:\n" + message
+    assert not message, "axe-core WCAG 2.2 A/AA violations:\n" + message
 
 
 def test_first_tab_is_the_skip_link_and_it_moves_focus_to_main(site_audit):
@@ -76,6 +77,29 @@ def test_every_request_goes_to_our_own_origin(site_audit):
 def test_http_status(site_audit):
     message = audit.format_failures(site_audit["results"], "status")
     assert not message, "Unexpected HTTP status:\n" + message
+
+
+# Checked in the same run as the pages, so a checker that reports nothing cannot pass unseen.
+INVALID_DOCUMENT = (
+    '<!DOCTYPE html><html lang="nb"><head><title>Kontroll</title></head><body>'
+    '<p><time datetime="2026-11-30T07:53:51.348127+01:00">30. november 2026</time></p>'
+    "</body></html>"
+)
+
+
+def test_every_page_is_valid_html(site_audit, nu_checker):
+    documents = {"(control)": INVALID_DOCUMENT}
+    for result in site_audit["results"]:
+        documents.setdefault(result["url"].removeprefix(site_audit["base_url"]), result["html"])
+    assert len(documents) > len(EXPECTED_PAGE_TYPES)
+    errors = nu_checker.check(documents)
+    control = [e for e in errors if e["document"] == "(control)"]
+    assert control and "fraction of a second" in control[0]["message"], (
+        "The Nu checker did not report the control document's invalid <time>: "
+        + nu_checker.format_errors(errors)
+    )
+    message = nu_checker.format_errors([e for e in errors if e["document"] != "(control)"])
+    assert not message, "HTML errors (W3C Nu checker):\n" + message
 
 
 def test_reports_and_screenshots_are_written(site_audit):

@@ -91,21 +91,6 @@ def test_a_rich_text_heading_counts_in_the_order():
     block.clean(value)
 
 
-def test_rich_text_offers_only_the_agreed_features():
-    features = BodyBlock().child_blocks["text"].features
-    assert set(features) == {
-        "h2",
-        "h3",
-        "h4",
-        "bold",
-        "italic",
-        "ol",
-        "ul",
-        "link",
-        "document-link",
-    }
-
-
 def test_callouts_and_details_offer_the_same_features_without_headings():
     body = BodyBlock()
     callout = body.child_blocks["callout"].child_blocks["text"].features

@@ -33,9 +33,6 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertCanCreateAt(PrinciplesPage, ContentPage)
         self.assertCanNotCreateAt(ProgramIndexPage, ContentPage)
 
-    def test_program_pages_have_no_children(self):
-        self.assertAllowedSubpageTypes(ProgramPage, {})
-
     def test_editors_can_add_exactly_the_section_types_under_the_home_page(self):
         self.assertEqual(
             set(HomePage.creatable_subpage_models()),

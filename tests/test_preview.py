@@ -32,13 +32,6 @@ def test_every_page_type_renders_in_preview_mode(seeded):
     }
 
 
-def test_preview_offers_the_mobile_size_first(seeded):
-    for page in public_pages():
-        sizes = [size["name"] for size in page.preview_sizes]
-        assert sizes[0] == "mobile"
-        assert page.default_preview_size == "mobile"
-
-
 def test_editor_previews_unsaved_changes_in_the_admin(client, superuser, seeded):
     page = ContentPage.objects.get(slug="handlingsrom")
     client.force_login(superuser)

@@ -1,15 +1,18 @@
 """Regression tests for the security and robustness defects of issue 8 (part 2)."""
 
+import json
 import os
 import socket
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import DataError, OperationalError
+from django.db import DataError, OperationalError, connections, transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -280,3 +283,86 @@ def test_admin_loads_no_avatar_from_gravatar(client, seeded, admin_user, path):
     html = response.content.decode()
     assert "gravatar" not in html.lower()
     assert "default-user-avatar" in html, "the admin shows Wagtail's own avatar instead"
+
+
+def _database_settings(database_url):
+    """DATABASES["default"] as the development settings build it from DATABASE_URL."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PORT"}}
+    env.update(DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="innovasjon.settings.dev")
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default'], default=str))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_sqlite_is_configured_for_concurrent_writers(tmp_path):
+    options = _database_settings(f"sqlite:///{tmp_path / 'db.sqlite3'}")["OPTIONS"]
+    assert options["init_command"] == "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] == 20
+    postgres = _database_settings("postgres://postgres@127.0.0.1:5432/innovasjon")
+    assert not {"init_command", "transaction_mode"} & set(postgres.get("OPTIONS", {}))
+
+
+@pytest.fixture
+def sqlite_file_alias(tmp_path, django_db_blocker):
+    """A file-based SQLite database (the test database may be in memory) under an alias of its
+    own, configured exactly as the settings configure one; each thread gets its own connection."""
+    config = _database_settings(f"sqlite:///{tmp_path / 'concurrent.sqlite3'}")
+    config["CONN_MAX_AGE"] = 0
+    alias = "concurrent_writers"
+    connections.settings[alias] = connections.configure_settings({"default": config})["default"]
+    with django_db_blocker.unblock():
+        yield alias
+        connections[alias].close()
+    del connections.settings[alias]
+
+
+def test_two_sqlite_writers_at_the_same_moment_both_succeed(sqlite_file_alias):
+    """An autosave and a preview: each transaction reads, then writes. With deferred
+    transactions the second writer cannot upgrade its read lock and fails at once with
+    "database is locked", whatever the busy timeout; with immediate ones it waits its turn."""
+    alias = sqlite_file_alias
+    with connections[alias].cursor() as cursor:
+        cursor.execute("CREATE TABLE revision (id INTEGER PRIMARY KEY, source TEXT)")
+    b_has_read = threading.Event()
+    a_has_written = threading.Event()
+    errors = []
+
+    def preview():
+        try:
+            with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+                cursor.execute("SELECT COUNT(*) FROM revision")
+                b_has_read.set()
+                # Holds the read until the other writer has written, or, when immediate
+                # transactions keep it waiting to begin, a bounded while.
+                a_has_written.wait(timeout=2)
+                cursor.execute("INSERT INTO revision (source) VALUES ('forhåndsvisning')")
+        except OperationalError as exc:
+            errors.append(exc)
+        finally:
+            b_has_read.set()
+            connections[alias].close()
+
+    thread = threading.Thread(target=preview)
+    thread.start()
+    assert b_has_read.wait(timeout=60)
+    try:
+        with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+            cursor.execute("INSERT INTO revision (source) VALUES ('autolagring')")
+            a_has_written.set()
+    except OperationalError as exc:
+        errors.append(exc)
+    finally:
+        a_has_written.set()
+        thread.join()
+
+    assert errors == []
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT source FROM revision ORDER BY source")
+        assert [row[0] for row in cursor.fetchall()] == ["autolagring", "forhåndsvisning"]

@@ -114,6 +114,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (`make run`): an autosave and a preview at the same moment must both succeed. WAL lets
+# readers and the one writer work side by side; an IMMEDIATE transaction takes the write lock
+# when it begins, where a second writer waits up to `timeout` seconds for it, instead of failing
+# at once with "database is locked" when it cannot upgrade a read lock in the middle.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+    )
 # PostgreSQL: a database that is down or frozen must never hold every gunicorn thread.
 # connect_timeout bounds a new connection, statement_timeout a slow query (the server cancels
 # it), and the client-side wait (innovasjon/postgresql/base.py) a server that no longer answers

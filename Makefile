@@ -28,6 +28,7 @@ run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unles
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_seed_content
+	$(BIN)/python manage.py set_local_site_address
 	$(BIN)/python manage.py create_local_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -1,7 +1,9 @@
 """Regression tests for the security and robustness defects of issue 8 (part 2)."""
 
+import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -11,12 +13,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
 from django.db import DataError, OperationalError, connections, transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from innovasjon.api import PublicPagesAPIViewSet
+from programs.models import ProgramPage
 from tests.factories import make_image
 from tests.test_serve import _free_port
 
@@ -366,3 +371,54 @@ def test_two_sqlite_writers_at_the_same_moment_both_succeed(sqlite_file_alias):
     with connections[alias].cursor() as cursor:
         cursor.execute("SELECT source FROM revision ORDER BY source")
         assert [row[0] for row in cursor.fetchall()] == ["autolagring", "forhåndsvisning"]
+
+
+def _dev_setting(name, **env_overrides):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "PORT", "WAGTAILADMIN_BASE_URL"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE="innovasjon.settings.dev", **env_overrides)
+    code = f"from django.conf import settings; print(settings.{name})"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_development_base_url_follows_the_port():
+    assert _dev_setting("WAGTAILADMIN_BASE_URL", PORT="9000") == "http://127.0.0.1:9000"
+    assert _dev_setting("WAGTAILAPI_BASE_URL", PORT="9000") == "http://127.0.0.1:9000"
+    assert _dev_setting("WAGTAILADMIN_BASE_URL") == "http://127.0.0.1:8000"
+    configured = {"PORT": "9000", "WAGTAILADMIN_BASE_URL": "http://localhost:8123"}
+    assert _dev_setting("WAGTAILADMIN_BASE_URL", **configured) == "http://localhost:8123"
+
+
+def test_make_run_on_another_port_puts_that_port_in_every_link(client, seeded, settings):
+    """`PORT=9000 make run` on a database made under port 8000: the command `make run` calls
+    moves the Site to the development base URL, from which every absolute link is built."""
+    settings.DEBUG = True
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:9000"
+    call_command("set_local_site_address", stdout=io.StringIO())
+    client.defaults["HTTP_HOST"] = "127.0.0.1:9000"
+    page = ProgramPage.objects.get(slug="stimulab")
+
+    soup = BeautifulSoup(client.get("/virkemidler/stimulab/").content.decode(), "html.parser")
+    canonical = soup.find("link", rel="canonical")["href"]
+    assert canonical == "http://127.0.0.1:9000/virkemidler/stimulab/"
+    assert soup.select_one("#permalink")["href"] == f"http://127.0.0.1:9000/s/{page.pk}/"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations
+    assert all(loc.startswith("http://127.0.0.1:9000/") for loc in locations)
+
+
+def test_the_site_address_is_set_from_the_port_only_in_development(seeded, settings):
+    settings.DEBUG = False
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:9000"
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("set_local_site_address", stdout=io.StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert site.port != 9000

@@ -4,7 +4,7 @@ import secrets
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, EMAIL_BACKEND
-from .env import env_bool, env_str
+from .env import env_bool, env_int, env_str
 from .mail import NO_MAIL_BACKEND
 
 DEBUG = env_bool("DEBUG", True)
@@ -22,6 +22,13 @@ def _local_secret_key():
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
+
+# Absolute links name the port `make run` serves on (PORT), unless a base URL is set.
+# `make run` moves the Site there too (seed's set_local_site_address).
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or (
+    f"http://127.0.0.1:{env_int('PORT', 8000)}"
+)
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # Mail is printed to the console unless a mail server is configured, so password reset works.
 if EMAIL_BACKEND == NO_MAIL_BACKEND:

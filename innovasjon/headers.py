@@ -9,6 +9,7 @@ by Django's own code, which never overwrites a header a view or inner middleware
 
 from urllib.parse import urlsplit
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -63,6 +64,10 @@ class SecurityHeadersMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        if HEADER in response:
+            # django-csp joins the directives in set order, which differs between processes;
+            # one fixed order keeps the header byte-identical whichever worker answers.
+            response[HEADER] = "; ".join(sorted(response[HEADER].split("; ")))
         response = self.django_security.process_response(request, response)
         response = self.frame_options.process_response(request, response)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)

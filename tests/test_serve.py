@@ -48,6 +48,17 @@ def database_url(tmp_path):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Over plain HTTP: HSTS is only sent on HTTPS responses (tests/test_security_headers.py).
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+)
+
+
 def _get(url):
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -83,6 +94,9 @@ def test_gunicorn_serves_a_page_and_a_static_file(database_url, tmp_path):
 
         status, headers, body = _get(f"{base}/virkemidler/stimulab/")
         assert status == 200
+        page_security = {name: headers.get(name) for name in SECURITY_HEADERS}
+        assert "script-src 'self'" in page_security["Content-Security-Policy"]
+        assert "camera=()" in page_security["Permissions-Policy"]
         soup = BeautifulSoup(body.decode(), "html.parser")
         assert soup.find("h1").get_text(strip=True) == "Stimulab"
         href = soup.select_one('link[href*="/static/site/site."]')["href"]
@@ -93,6 +107,8 @@ def test_gunicorn_serves_a_page_and_a_static_file(database_url, tmp_path):
         assert headers["Content-Type"].startswith("text/css")
         assert headers.get("Content-Encoding") == "gzip"
         assert "immutable" in headers.get("Cache-Control", "")
+        # Whitenoise, the collected files and nginx in front: the same headers as the page.
+        assert {name: headers.get(name) for name in SECURITY_HEADERS} == page_security
     finally:
         server.terminate()
         server.wait(timeout=30)

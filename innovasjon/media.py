@@ -6,6 +6,9 @@ from django.http import Http404
 from django.views.static import serve
 
 IMAGE_FOLDERS = {"images", "original_images"}
+# NAME_MAX on Linux and macOS, and far beyond any rendition path under MEDIA_ROOT.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 1024
 
 
 def is_image_path(path):
@@ -16,6 +19,11 @@ def is_image_path(path):
         return False
     segments = path.split("/")
     if any(segment in {"", ".", ".."} for segment in segments):
+        return False
+    # A name longer than the file system allows is no file of ours; looking it up would raise.
+    if len(path.encode()) > MAX_PATH_BYTES:
+        return False
+    if any(len(segment.encode()) > MAX_NAME_BYTES for segment in segments):
         return False
     return segments[0] in IMAGE_FOLDERS and len(segments) > 1
 

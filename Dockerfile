@@ -32,6 +32,8 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input --ve
 USER app
 VOLUME ["/data/media"]
 EXPOSE 8000
+# Liveness: /helse/ never touches the database, so an outage does not restart the container.
+# Load balancers use the readiness check /helse/klar/ (docs/deploy.md).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8000\")}/helse/', timeout=4)" || exit 1
 

@@ -2,6 +2,8 @@
 and what printing a program page gives."""
 
 import re
+import urllib.error
+import urllib.request
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +15,7 @@ from tests.browser.conftest import launch_browser, serve_seeded_site
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 ALL_BLOCKS_PATH = "/alle-blokker/"
+PATHS = [ALL_BLOCKS_PATH, "/sok/?q=innovasjon", "/sok/?q=%22%3Cscript%3E", "/sok/?q=a&side=abc"]
 
 
 def _add_all_blocks_page():
@@ -58,16 +61,27 @@ def _audit_everywhere(browser, url):
     return failures
 
 
-@pytest.mark.parametrize(
-    "path",
-    [ALL_BLOCKS_PATH, "/sok/?q=innovasjon", "/sok/?q=%22%3Cscript%3E", "/sok/?q=a&side=abc"],
-)
+@pytest.mark.parametrize("path", PATHS)
 def test_page_passes_the_accessibility_checks(site_with_all_blocks, path):
     site, browser = site_with_all_blocks
     failures = _audit_everywhere(browser, site.url + path)
     if path.endswith("side=abc"):
         failures = {k: v for k, v in failures.items() if not k.endswith(" status")}
     assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+def _html(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode()
+    except urllib.error.HTTPError as error:  # the bad page number answers 400, with a page
+        return error.read().decode()
+
+
+def test_these_pages_are_valid_html(site_with_all_blocks, nu_checker):
+    site, _ = site_with_all_blocks
+    errors = nu_checker.check({path: _html(site.url + path) for path in PATHS})
+    assert not errors, "HTML errors (W3C Nu checker):\n" + nu_checker.format_errors(errors)
 
 
 def test_every_block_appears_on_the_all_blocks_page(site_with_all_blocks):

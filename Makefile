@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: help install run serve backup restore test lint format bench lock clean
+.PHONY: help install run serve backup restore test lint format bench lock clean browser-repeat
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ lint: install ## ruff check, ruff format --check, the import contracts, no missi
 format: install ## Fix what ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+RUNS ?= 10
+browser-repeat: install ## The browser suite RUNS (10) times on PostgreSQL and SQLite, pinned to a busy CPU
+	RUNS=$(RUNS) ./bin/browser-repeat
 
 bench: install ## Page timings and weights (see docs/benchmarks.md)
 	DJANGO_SETTINGS_MODULE=innovasjon.settings.test $(BIN)/python -m bench

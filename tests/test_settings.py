@@ -31,6 +31,8 @@ CONFIGURATION = {
     "SECURE_HSTS_PRELOAD",
     "WAGTAILADMIN_BASE_URL",
     "ALLOW_LOCAL_BASE_URL",
+    "EMAIL_URL",
+    "EMAIL_HOST",
 }
 # The deploy configuration documented in README.md and docs/deploy.md.
 DEPLOY = {
@@ -39,6 +41,7 @@ DEPLOY = {
     "ALLOWED_HOSTS": "innovasjon.example.no",
     "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
     "CSRF_TRUSTED_ORIGINS": "https://innovasjon.example.no",
+    "EMAIL_URL": "smtps://innovasjon:hemmelig@smtp.example.no",
 }
 
 

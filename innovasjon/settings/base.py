@@ -63,8 +63,8 @@ MIDDLEWARE = [
     "innovasjon.logs.RequestLogMiddleware",
     # HEAD answers with GET's headers and no body, whoever below makes the response.
     "innovasjon.middleware.HeadWithoutBodyMiddleware",
-    # Outermost, so that every response gets the same security headers: pages, the static files
-    # whitenoise answers early, the health check and error pages that later middleware makes.
+    # Outside whitenoise and the health check, so that every response gets the same security
+    # headers: pages, the static files whitenoise answers early, health checks and error pages.
     "innovasjon.headers.SecurityHeadersMiddleware",
     "innovasjon.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -407,6 +407,7 @@ WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # ASCII slugs: Wagtail turns "Søknad" into "soknad", so links survive e-mail clients and slides.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
 # A CDN or caching proxy in front of the instances: Wagtail purges a page's URLs from it when
 # the page is published, unpublished or moved. FRONTEND_CACHE_BACKEND picks the kind.
 FRONTEND_CACHE_BACKEND = env_str("FRONTEND_CACHE_BACKEND")

@@ -94,9 +94,10 @@ def _add_admin_user():
     get_user_model().objects.create_superuser(ADMIN_USER, "csp@example.invalid", ADMIN_PASSWORD)
 
 
-def test_the_admin_its_preview_and_the_userbar_work_under_their_policies(
-    chromium_executable, django_db_setup, django_db_blocker
-):
+@pytest.fixture(scope="module")
+def admin_site(chromium_executable, django_db_setup, django_db_blocker):
+    """The seeded site with an administrator. Module-scoped, so that the user is written before
+    (and outside) the test's transaction: on PostgreSQL the live server has its own connection."""
     from wagtail.models import Page
 
     with serve_seeded_site(django_db_blocker, extra=_add_admin_user) as site:
@@ -104,36 +105,43 @@ def test_the_admin_its_preview_and_the_userbar_work_under_their_policies(
             home = Page.objects.get(depth=2)
             content = Page.objects.filter(depth=3).live().order_by("path").last()
             program_url = Page.objects.get(slug="stimulab").url
-            paths = [p.format(home=home.id, content=content.id) for p in ADMIN_PATHS]
-        with launch_browser(chromium_executable) as browser:
-            context = browser.new_context()
-            page = context.new_page()
-            page.set_default_timeout(20_000)
-            audit.listen_for_csp_violations(page)
-            page.goto(f"{site.url}/admin/login/")
-            page.fill("#id_username", ADMIN_USER)
-            page.fill("#id_password", ADMIN_PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_url(f"{site.url}/admin/")
-            found = {}
-            for path in paths:
-                page.goto(site.url + path, wait_until="networkidle")
-                found[path] = page.evaluate("window.__cspViolations.splice(0)")
-            # The preview panel: a same-origin frame under /admin/ (frame-ancestors 'self').
-            page.goto(f"{site.url}/admin/pages/{home.id}/edit/", wait_until="networkidle")
-            with page.expect_event(
-                "framenavigated", predicate=lambda frame: "/edit/preview/" in frame.url
-            ) as navigated:
-                page.locator('[data-side-panel-toggle="preview"]').first.click()
-            preview = navigated.value
-            preview.wait_for_selector("h1")
-            found["preview"] = page.evaluate("window.__cspViolations.splice(0)")
-            found["preview"] += preview.evaluate("window.__cspViolations.splice(0)")
-            # The userbar on a public page, under the strict public policy.
-            page.goto(site.url + program_url, wait_until="networkidle")
-            page.locator("wagtail-userbar button").first.click()
-            page.locator("wagtail-userbar a[href$='/edit/']").first.wait_for()
-            found["userbar"] = page.evaluate("window.__cspViolations.splice(0)")
-            context.close()
+        yield site, home, content, program_url
+
+
+def test_the_admin_its_preview_and_the_userbar_work_under_their_policies(
+    chromium_executable, admin_site
+):
+    site, home, content, program_url = admin_site
+    paths = [p.format(home=home.id, content=content.id) for p in ADMIN_PATHS]
+    with launch_browser(chromium_executable) as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        audit.listen_for_csp_violations(page)
+        page.goto(f"{site.url}/admin/login/")
+        page.fill("#id_username", ADMIN_USER)
+        page.fill("#id_password", ADMIN_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{site.url}/admin/")
+        found = {}
+        for path in paths:
+            page.goto(site.url + path, wait_until="networkidle")
+            found[path] = page.evaluate("window.__cspViolations.splice(0)")
+        # The preview panel: a same-origin frame under /admin/ (frame-ancestors 'self').
+        page.goto(f"{site.url}/admin/pages/{home.id}/edit/", wait_until="networkidle")
+        with page.expect_event(
+            "framenavigated", predicate=lambda frame: "/edit/preview/" in frame.url
+        ) as navigated:
+            page.locator('[data-side-panel-toggle="preview"]').first.click()
+        preview = navigated.value
+        preview.wait_for_selector("h1")
+        found["preview"] = page.evaluate("window.__cspViolations.splice(0)")
+        found["preview"] += preview.evaluate("window.__cspViolations.splice(0)")
+        # The userbar on a public page, under the strict public policy.
+        page.goto(site.url + program_url, wait_until="networkidle")
+        page.locator("wagtail-userbar button").first.click()
+        page.locator("wagtail-userbar a[href$='/edit/']").first.wait_for()
+        found["userbar"] = page.evaluate("window.__cspViolations.splice(0)")
+        context.close()
     violations = {where: v for where, v in found.items() if v}
     assert not violations, violations

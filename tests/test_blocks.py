@@ -91,15 +91,6 @@ def test_a_rich_text_heading_counts_in_the_order():
     block.clean(value)
 
 
-def test_callouts_and_details_offer_the_same_features_without_headings():
-    body = BodyBlock()
-    callout = body.child_blocks["callout"].child_blocks["text"].features
-    details = body.child_blocks["details"].child_blocks["content"].features
-    expected = {"bold", "italic", "ol", "ul", "link", "document-link"}
-    assert set(callout) == expected
-    assert set(details) == expected
-
-
 def test_image_without_alt_text_or_decorative_choice_is_refused(db):
     image = make_image()
     block = FigureBlock()

@@ -15,8 +15,18 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # A proxy's request id is trusted only if it is a short plain token: it ends up in every line.
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
+# A password-reset link holds a token that signs its holder in until it is used or expires:
+# whoever reads the logs must not be able to follow it.
+_RESET_LINK = re.compile(r"(/admin/password_reset/confirm/)[^\s\"'?]*")
+
 request_id_var = contextvars.ContextVar("request_id", default=None)
 request_logger = logging.getLogger("innovasjon.request")
+
+
+def loggable_path(text):
+    """A path, or a message naming one, as logs and error reports may keep it: without the
+    token of a reset link."""
+    return _RESET_LINK.sub(r"\1…", text)
 
 
 def _request_id(request):
@@ -38,15 +48,16 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response[REQUEST_ID_HEADER] = request_id
+            path = loggable_path(request.path)
             request_logger.info(
                 "%s %s %s",
                 request.method,
-                request.path,
+                path,
                 response.status_code,
                 extra={
                     "fields": {
                         "method": request.method,
-                        "path": request.path,
+                        "path": path,
                         "status": response.status_code,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     }
@@ -68,14 +79,14 @@ class JsonFormatter(logging.Formatter):
             .replace("+00:00", "Z"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": loggable_path(record.getMessage()),
         }
         request_id = request_id_var.get()
         if request_id:
             line["request_id"] = request_id
         line.update(getattr(record, "fields", {}))
         if record.exc_info:
-            line["exc_info"] = self.formatException(record.exc_info)
+            line["exc_info"] = loggable_path(self.formatException(record.exc_info))
         return json.dumps(line, ensure_ascii=False, default=str)
 
 

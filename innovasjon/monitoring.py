@@ -2,8 +2,12 @@
 event: no IP address, no cookies, no request body, no query string (search terms) and no
 local variables, which would carry all of these."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 import sentry_sdk
 from sentry_sdk.integrations.django import DjangoIntegration
+
+from innovasjon.logs import loggable_path
 
 
 def _without_visitor_data(event, hint):
@@ -12,7 +16,8 @@ def _without_visitor_data(event, hint):
         for key in ("query_string", "data", "cookies", "env"):
             request.pop(key, None)
         if "url" in request:
-            request["url"] = request["url"].split("?", 1)[0]
+            url = urlsplit(request["url"])
+            request["url"] = urlunsplit((url.scheme, url.netloc, loggable_path(url.path), "", ""))
     return event
 
 
@@ -25,6 +30,8 @@ def init_sentry(dsn, environment="", release="", traces_sample_rate=0.0, transpo
         # Frame variables hold the request, its query string and the WSGI environ's address.
         include_local_variables=False,
         before_send=_without_visitor_data,
+        # Performance traces carry the request too, with its query string.
+        before_send_transaction=_without_visitor_data,
         traces_sample_rate=traces_sample_rate,
         environment=environment or None,
         release=release or None,

@@ -26,11 +26,15 @@ class RecordingTransport(Transport):
     def __init__(self, options=None):
         super().__init__(options)
         self.events = []
+        self.transactions = []
 
     def capture_envelope(self, envelope):
         event = envelope.get_event()
         if event is not None:
             self.events.append(event)
+        transaction = envelope.get_transaction_event()
+        if transaction is not None:
+            self.transactions.append(transaction)
 
 
 @pytest.fixture
@@ -81,6 +85,24 @@ def test_a_server_error_reaches_sentry_without_the_visitor(db, sentry_events):
     assert VISITOR_IP not in sent
     assert "hemmelig" not in sent
     assert "sessionid" not in sent
+
+
+RESET_TOKEN = "cz9xyw-0123456789abcdef0123456789abcdef"
+
+
+def test_performance_traces_carry_neither_the_query_nor_a_reset_token(db):
+    transport = RecordingTransport()
+    init_sentry(FAKE_DSN, traces_sample_rate=1.0, transport=transport)
+    try:
+        _wsgi_get(f"/admin/password_reset/confirm/MQ/{RESET_TOKEN}/", "q=mitt+hemmelige+s%C3%B8k")
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.get_global_scope().set_client(None)
+    [transaction] = transport.transactions
+    assert transaction["request"]["url"].endswith("/admin/password_reset/confirm/…")
+    sent = json.dumps(transaction, default=str)
+    assert RESET_TOKEN not in sent
+    assert "hemmelige" not in sent
 
 
 def test_a_refused_host_is_no_error_event(client, db, settings, sentry_events):

@@ -85,6 +85,14 @@ def test_a_page_request_logs_one_json_line_without_ip_or_query(client, seeded, l
     assert "hemmelige" not in everything
 
 
+def test_a_password_reset_link_is_logged_without_its_token(client, db, log_output):
+    token = "cz9xyw-0123456789abcdef0123456789abcdef"
+    client.get(f"/admin/password_reset/confirm/MQ/{token}/")
+    [line] = log_output.lines("innovasjon.request")
+    assert line["path"] == "/admin/password_reset/confirm/…"
+    assert token not in log_output.text()
+
+
 @pytest.mark.parametrize(
     ("offered", "kept"),
     [

@@ -130,6 +130,8 @@ def proxy():
         log_path = runtime / "log"
         log = log_path.open("w")
         process = subprocess.Popen([str(NGINX_RUN)], env=env, stdout=log, stderr=log)
+        # Where nginx writes its access lines, for the tests that read them.
+        upstream.proxy_log = log_path
         started.append((process, upstream, runtime, log))
         _wait_for_port(port, process, log_path)
         return port, upstream
@@ -164,6 +166,31 @@ def test_proxy_replaces_the_clients_forwarded_headers(proxy):
     assert seen["X-Forwarded-For"] == "127.0.0.1"
     assert "X-Forwarded-Host" not in seen
     assert seen["Host"] == f"127.0.0.1:{port}"
+
+
+def _access_line(log_path, needle, seconds=10):
+    """nginx writes the access line as it finishes the request, just after the answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        lines = [line for line in log_path.read_text().splitlines() if needle in line]
+        if lines:
+            return lines[-1]
+        time.sleep(0.05)
+    raise AssertionError(f"no access line with {needle!r} in {log_path.read_text()!r}")
+
+
+def test_proxy_logs_neither_address_nor_query_nor_a_reset_token(proxy):
+    port, upstream = proxy()
+    token = "cz9xyw-0123456789abcdef0123456789abcdef"
+    _get_json(
+        port,
+        f"/admin/password_reset/confirm/MQ/{token}/?q=mitt+hemmelige+sok",
+        headers={"X-Forwarded-For": "203.0.113.9"},
+    )
+    line = _access_line(upstream.proxy_log, '"GET ')
+    assert '"GET /admin/password_reset/confirm/... HTTP/1.1" 200' in line
+    for secret in (token, "hemmelige", "203.0.113.9", "127.0.0.1"):
+        assert secret not in line
 
 
 def test_proxy_keeps_the_scheme_a_trusted_load_balancer_sends(proxy):

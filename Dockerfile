@@ -25,8 +25,11 @@ RUN pip install --require-hashes -r requirements.txt
 # Code and packages stay owned by root: the app user can write only media and nothing it runs.
 COPY . .
 COPY --from=frontend /app/node_modules ./node_modules
-# collectstatic imports the settings, which need a key; this one exists only during the build.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input --verbosity 0 \
+# collectstatic imports the production settings, which refuse to start without a key, a database
+# and a public address; these exist only during the build and reach no database.
+RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    WAGTAILADMIN_BASE_URL=https://build.invalid \
+    python manage.py collectstatic --no-input --verbosity 0 \
     && mkdir -p /data/media && chown -R app:app /data
 
 USER app

@@ -66,6 +66,16 @@ def test_the_real_env_file_stays_out_of_git_and_the_image():
         assert "deploy/compose.env" in (ROOT / ignore).read_text().splitlines()
 
 
+def test_backups_and_the_local_database_stay_out_of_the_image():
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+    for path in ("backups", "db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm", ".dev-secret-key"):
+        assert path in ignored
+
+
+def test_nginx_learns_which_load_balancer_to_trust(services):
+    assert "NGINX_TRUSTED_PROXIES" in services["nginx"]["environment"]
+
+
 def _compose_installed():
     docker = shutil.which("docker")
     return (

@@ -1,10 +1,6 @@
 """Errors reach Sentry when SENTRY_DSN is set, without anything about the visitor."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
 import pytest
@@ -15,8 +11,8 @@ from django.db import close_old_connections
 from sentry_sdk.transport import Transport
 
 from innovasjon.monitoring import init_sentry
+from tests.production import production_values
 
-ROOT = Path(__file__).resolve().parent.parent
 VISITOR_IP = "203.0.113.77"
 # A well-formed DSN for a host that does not exist: nothing leaves this machine.
 FAKE_DSN = "https://0123456789abcdef@sentry.invalid/42"
@@ -113,36 +109,15 @@ def test_a_refused_host_is_no_error_event(client, db, settings, sentry_events):
 
 
 def test_production_settings_start_sentry_only_with_a_dsn_and_never_with_personal_data():
-    script = (
-        "import django, json, sentry_sdk; django.setup(); client = sentry_sdk.get_client(); "
-        "print(json.dumps({'active': client.is_active(), "
-        "'pii': client.options.get('send_default_pii'), 'dsn': client.options.get('dsn'), "
-        "'environment': client.options.get('environment'), "
-        "'traces': client.options.get('traces_sample_rate')}))"
-    )
-    base_env = {
-        key: value for key, value in os.environ.items() if not key.startswith(("SENTRY_", "DJANGO"))
-    }
-    base_env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
-            "SECRET_KEY": "x" * 50,
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
-            "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
-        }
-    )
-
-    def run(extra):
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            env={**base_env, **extra},
-            capture_output=True,
-            text=True,
-            timeout=60,
+    def run(overrides):
+        return production_values(
+            "{'active': (c := sentry_sdk.get_client()).is_active(), "
+            "'pii': c.options.get('send_default_pii'), 'dsn': c.options.get('dsn'), "
+            "'environment': c.options.get('environment'), "
+            "'traces': c.options.get('traces_sample_rate')}",
+            overrides,
+            imports="sentry_sdk",
         )
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
 
     without = run({})
     assert without["active"] is False

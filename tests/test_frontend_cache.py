@@ -1,18 +1,13 @@
 """A caching proxy or CDN in front is told to forget a page when it is published."""
 
 import json
-import os
-import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from pages.models import ContentPage
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.production import run_with_production_settings
 
 
 @pytest.fixture
@@ -67,28 +62,7 @@ PRINT_FRONTEND_CACHE = (
 
 
 def _production(extra):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("FRONTEND_CACHE", "CLOUDFLARE", "CLOUDFRONT", "DJANGO", "SENTRY"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
-            "SECRET_KEY": "x" * 50,
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
-            "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
-            **extra,
-        }
-    )
-    return subprocess.run(
-        [sys.executable, "-c", PRINT_FRONTEND_CACHE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_with_production_settings(PRINT_FRONTEND_CACHE, extra)
 
 
 def test_production_wires_the_purge_backend_from_the_environment():

@@ -2,12 +2,7 @@
 and their renditions land in the bucket with public URLs on the media domain, and private
 documents are still served only through /dokumenter/, after the privacy check."""
 
-import json
-import os
 import socket
-import subprocess
-import sys
-from pathlib import Path
 
 import boto3
 import pytest
@@ -17,8 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories import make_image
+from tests.production import production_values
 
-ROOT = Path(__file__).resolve().parent.parent
 BUCKET = "innovasjon-media"
 MEDIA_DOMAIN = "media.innovasjon.example.no"
 CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
@@ -116,36 +111,12 @@ def test_a_private_document_in_the_bucket_is_served_only_through_dokumenter(
 
 
 def test_production_stores_media_in_s3_only_when_a_bucket_is_named():
-    script = (
-        "import django, json; django.setup(); from django.conf import settings as s; "
-        "print(json.dumps({'storage': s.STORAGES['default'], "
-        "'documents': s.WAGTAILDOCS_SERVE_METHOD}))"
-    )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("AWS_", "DJANGO", "SENTRY_"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
-            "SECRET_KEY": "x" * 50,
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
-            "WAGTAILADMIN_BASE_URL": "https://innovasjon.example.no",
-        }
-    )
-
-    def run(extra):
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            env={**env, **extra},
-            capture_output=True,
-            text=True,
-            timeout=60,
+    def run(overrides):
+        return production_values(
+            "{'storage': settings.STORAGES['default'], "
+            "'documents': settings.WAGTAILDOCS_SERVE_METHOD}",
+            overrides,
         )
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
 
     local = run({})
     assert local["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"

@@ -20,46 +20,15 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 
 from tests.admin_forms import form_fields
+from tests.production import REQUIRED, production_env, production_values
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = "redis://127.0.0.1:6379/0"
-PUBLIC_URL = "https://innovasjon.example.no"
-
-PRINT_CACHE = (
-    "import django, json; django.setup(); from django.conf import settings; "
-    "print(json.dumps(settings.CACHES['default']))"
-)
-
-
-def _settings_env(overrides):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO", "SENTRY_", "REDIS_", "CACHE_", "GUNICORN_"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "innovasjon.settings.production",
-            "SECRET_KEY": "scale-out-test-" + "x" * 40,
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innovasjon",
-            "WAGTAILADMIN_BASE_URL": PUBLIC_URL,
-            **overrides,
-        }
-    )
-    return env
+PUBLIC_URL = REQUIRED["WAGTAILADMIN_BASE_URL"]
 
 
 def _production_cache(overrides):
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT_CACHE],
-        cwd=ROOT,
-        env=_settings_env(overrides),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return production_values("settings.CACHES['default']", overrides)
 
 
 def test_production_caches_in_redis_when_redis_url_is_set():
@@ -206,7 +175,7 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
     shared_database, redis_prefix, tmp_path
 ):
     password = uuid.uuid4().hex
-    env = _settings_env(
+    env = production_env(
         {
             "DATABASE_URL": shared_database,
             "REDIS_URL": REDIS_URL,

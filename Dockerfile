@@ -25,6 +25,9 @@ RUN pip install --require-hashes -r requirements.txt
 # Code and packages stay owned by root: the app user can write only media and nothing it runs.
 COPY . .
 COPY --from=frontend /app/node_modules ./node_modules
+# Inter cut down to what the site prints (fontTools from requirements.txt), into build/fonts/,
+# which collectstatic then serves as fonts/inter/.
+RUN python bin/build_fonts.py
 # collectstatic imports the production settings, which refuse to start without a key, a database
 # and a public address; these exist only during the build and reach no database.
 RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \

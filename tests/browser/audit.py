@@ -17,7 +17,6 @@ The WCAG tags come from pages/accessibility.py, which the Wagtail admin's checke
 
 import contextlib
 import functools
-import gzip
 import json
 import time
 import urllib.error
@@ -33,6 +32,7 @@ except ImportError:  # conftest.py skips (or fails) the browser tests with a rea
     PlaywrightError = Exception
 
 from pages.accessibility import BEST_PRACTICE_TAGS, WCAG_TAGS
+from tests.weight import wire_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -232,7 +232,6 @@ _SETTLED_JS = """
 # Resource types a page cannot do without: a failure to load one fails the audit.
 NEEDED_RESOURCES = {"document", "stylesheet", "script", "font", "image"}
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 WEIGHT_CATEGORIES = {
     "document": "html",
     "stylesheet": "css",
@@ -482,10 +481,7 @@ def page_weight(responses):
             body = response.body()
         except Exception:
             continue
-        content_type = response.headers.get("content-type", "")
-        size = len(body)
-        if content_type.startswith(COMPRESSIBLE):
-            size = min(size, len(gzip.compress(body, compresslevel=9)))
+        size = wire_bytes(body, response.headers.get("content-type", ""))
         kind = WEIGHT_CATEGORIES.get(response.request.resource_type, "other")
         totals[kind] += size
         raw_total += len(body)

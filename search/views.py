@@ -21,11 +21,12 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from pages import caching
 from pages.http import safe_methods_only
+from pages.pagination import PAGE_PARAM, pagination, parse_page_number
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-PAGE_PARAM = "side"
 
 # Whitespace-like controls become spaces; NUL, other controls and invisible format characters
 # (zero-width, bidi overrides, soft hyphen, BOM) disappear; a double quote breaks SQLite's FTS5
@@ -38,9 +39,6 @@ _INVISIBLE = re.compile(
 # A letter or a digit, in any script (æ, ø and å included); punctuation, emoji and "_" are not.
 _WORD_CHAR = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W_]+")
-_PAGE_NUMBER = re.compile(r"[0-9]+")
-# A page number longer than this is a valid number far past the last page.
-_MAX_PAGE_DIGITS = 9
 
 # Common Norwegian inflection endings, longest first. Highlighting strips one of them from a query
 # word, so "programmene" marks "programmet", as PostgreSQL's Norwegian stemming finds it.
@@ -100,22 +98,6 @@ def highlight(text, query):
     return mark_safe("".join(parts))
 
 
-def parse_page_number(value):
-    """The requested page number, or None if it is not a whole number of at least 1.
-
-    A blank or missing value is page 1. Absurdly long numbers stay valid but land past the end.
-    """
-    value = (value or "").strip()
-    if not value:
-        return 1
-    if not _PAGE_NUMBER.fullmatch(value):
-        return None
-    if len(value) > _MAX_PAGE_DIGITS:
-        return 10**_MAX_PAGE_DIGITS
-    number = int(value)
-    return number if number >= 1 else None
-
-
 @dataclass
 class Result:
     title: str
@@ -130,24 +112,26 @@ def _search_url(query, number):
 
 
 def _pagination(query, page):
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
+    return pagination(page, lambda number: _search_url(query, number))
+
+
+def _cards(pages, site_root, request):
+    """{pk: (title, text, trail)} for the pages: what a result shows besides its highlighting,
+    from the cache for pages seen before (pages/caching.py)."""
+    return caching.cached_many(
+        "search-card",
+        [page.pk for page in pages],
+        lambda ids: _build_cards(ids, site_root),
+        request=request,
+    )
+
+
+def _build_cards(ids, site_root):
+    pages = list(Page.objects.filter(pk__in=ids).specific().defer_streamfields())
+    trails = _breadcrumbs(pages, site_root)
     return {
-        "previous": _search_url(query, page.number - 1) if page.has_previous() else None,
-        "next": _search_url(query, page.number + 1) if page.has_next() else None,
-        # One page on each side of the current one and one at each end: 1 … 5 6 7 … 12.
-        # None is the ellipsis, which Designsystemet draws in an empty list item.
-        "pages": [
-            None
-            if number == Paginator.ELLIPSIS
-            else {
-                "number": number,
-                "url": _search_url(query, number),
-                "current": number == page.number,
-            }
-            for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-        ],
+        page.pk: {"title": page.title, "text": _card_text(page), "trail": trails[page.pk]}
+        for page in pages
     }
 
 
@@ -162,7 +146,7 @@ def _breadcrumbs(pages, site_root):
     wanted = {path for trail in trails.values() for path in trail}
     titles = {}
     if wanted:
-        for ancestor in Page.objects.filter(path__in=wanted).specific():
+        for ancestor in Page.objects.filter(path__in=wanted).specific().defer_streamfields():
             if ancestor.pk == site_root.pk:
                 titles[ancestor.path] = _("Forside")
             else:
@@ -189,21 +173,20 @@ def _promotions(query, pages):
     )
 
 
-def _result(page, query, request, trails, summary=None, promoted=False):
+def _result(page, query, request, cards, summary=None, promoted=False):
+    card = cards.get(page.pk) or {"title": page.title, "text": "", "trail": []}
     return Result(
-        title=page.title,
+        title=card["title"],
         url=page.get_url(request),
-        summary=highlight(summary or _card_text(page), query),
-        breadcrumb=trails.get(page.pk, []),
+        summary=highlight(summary or card["text"], query),
+        breadcrumb=card["trail"],
         promoted=promoted,
     )
 
 
-def _promoted_result(pick, query, request, trails):
+def _promoted_result(pick, query, request, cards):
     if pick.page_id:
-        return _result(
-            pick.page.specific, query, request, trails, summary=pick.description, promoted=True
-        )
+        return _result(pick.page, query, request, cards, summary=pick.description, promoted=True)
     return Result(
         title=pick.external_link_text or pick.external_link_url,
         url=pick.external_link_url,
@@ -217,7 +200,7 @@ def _run_search(request, query, number, site, context):
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
     picks = _promotions(query, pages)
     promoted_ids = [pick.page_id for pick in picks if pick.page_id]
-    found = pages.exclude(pk__in=promoted_ids).specific().search(query)
+    found = pages.exclude(pk__in=promoted_ids).search(query)
 
     paginator = Paginator(found, RESULTS_PER_PAGE)
     context["total"] = len(picks) + paginator.count
@@ -232,12 +215,12 @@ def _run_search(request, query, number, site, context):
 
     found_pages = list(page.object_list)
     picks = picks if page.number == 1 else []
-    trails = _breadcrumbs(
-        [*(pick.page for pick in picks if pick.page_id), *found_pages], site.root_page
+    cards = _cards(
+        [*(pick.page for pick in picks if pick.page_id), *found_pages], site.root_page, request
     )
     context["results"] = [
-        *(_promoted_result(pick, query, request, trails) for pick in picks),
-        *(_result(found_page, query, request, trails) for found_page in found_pages),
+        *(_promoted_result(pick, query, request, cards) for pick in picks),
+        *(_result(found_page, query, request, cards) for found_page in found_pages),
     ]
     context["results_page"] = page
     context["pagination"] = _pagination(query, page)

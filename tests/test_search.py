@@ -9,13 +9,13 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page, PageViewRestriction
 
 from pages.models import ContentPage
+from pages.pagination import parse_page_number
 from programs.models import ProgramPage
 from search import views as search_module
 from search.views import (
     MAX_QUERY_LENGTH,
     has_words,
     highlight,
-    parse_page_number,
     sanitise_query,
 )
 from tests.conftest import soup_of, visible_text

@@ -22,7 +22,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-install: $(BIN)/.installed node_modules/.installed ## Install Python and npm packages from the lock files
+# Inter cut down to what the site prints, which STATICFILES_DIRS serves; again when a lock or the
+# script changes. The stamp sits outside the served folder.
+FONTS := build/fonts/.built
+$(FONTS): bin/build_fonts.py $(BIN)/.installed node_modules/.installed
+	$(BIN)/python bin/build_fonts.py
+	@touch $@
+
+install: $(BIN)/.installed node_modules/.installed $(FONTS) ## Install Python and npm packages from the lock files, build the fonts
 
 run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input
@@ -58,12 +65,12 @@ RUNS ?= 10
 browser-repeat: install ## The browser suite RUNS (10) times on PostgreSQL and SQLite, pinned to a busy CPU
 	RUNS=$(RUNS) ./bin/browser-repeat
 
-bench: install ## Page timings and weights (see docs/benchmarks.md)
-	DJANGO_SETTINGS_MODULE=innovasjon.settings.test $(BIN)/python -m bench
+bench: install ## gunicorn under wrk on PostgreSQL and Redis, queries and page weights (docs/benchmarks.md)
+	$(BIN)/python -m bench
 
 lock: install ## Recompile the lock files after changing pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe -o requirements.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
 
-clean: ## Remove the virtualenv, node_modules, collected static files and caches
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
+clean: ## Remove the virtualenv, node_modules, built fonts, collected static files and caches
+	rm -rf $(VENV) node_modules build/fonts staticfiles .pytest_cache .ruff_cache

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = "Innhold"
+
+    def ready(self):
+        from pages import signals
+
+        signals.connect()

@@ -2,9 +2,11 @@
 
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.http import Http404
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -20,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pages import caching
 from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock
 
 # Addresses travel through e-mail, slides and case files: plain ASCII survives all of them.
@@ -160,8 +163,40 @@ class HomePage(PageImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = self.entry_cards()
+        # Built only where the template renders it: not at all when the cached article is used.
+        context["entry_points"] = SimpleLazyObject(self.entry_cards)
         return context
+
+    def route(self, request, path_components):
+        """The page at this URL in one query, where Wagtail asks two for every level below the
+        home page. Which page holds a URL is cached; a URL no page holds takes Wagtail's own
+        walk, so that a page type with routes of its own still gets to answer."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        found = caching.cached(
+            "route",
+            lambda: self._page_id_at(url_path),
+            self.pk,
+            url_path,
+            request=request,
+            keep_none=False,
+        )
+        if found is None:
+            return super().route(request, path_components)
+        content_type_id, page_id = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=page_id).first() if model else None
+        if page is None:
+            raise Http404
+        return page.route(request, [])
+
+    def _page_id_at(self, url_path):
+        return (
+            Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            .values_list("content_type_id", "pk")
+            .first()
+        )
 
     def entry_cards(self):
         """Live, public entry points with their pages' specific fields, in two queries."""

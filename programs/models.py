@@ -1,19 +1,95 @@
 """Programs that help agencies innovate (Stimulab, StartOff, ...) and the page listing them."""
 
+from urllib.parse import urlencode
+
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
+from pages import caching
 from pages.blocks import BodyBlock
 from pages.models import BasePage, PageImageMixin
+from pages.pagination import PAGE_PARAM, pagination, parse_page_number
+
+PROGRAMS_PER_PAGE = 20
+
+
+@register_snippet
+class Audience(models.Model):
+    """Who a program is for, as visitors filter the program list by it."""
+
+    name = models.CharField(_("Navn"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("Adresse"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Små bokstaver a–z, tall og bindestrek. Står i adressen til filteret, for "
+            "eksempel /virkemidler/?malgruppe=kommuner."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Målgruppe")
+        verbose_name_plural = _("Målgrupper")
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramFilters(forms.Form):
+    """The program list's filters: a plain GET form, so they work without JavaScript."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    malgruppe = forms.ChoiceField(label=_("Hvem det er for"), required=False)
+
+    STATUSES = {"apen": _("Åpen for søknader"), "pagar": _("Pågår"), "avsluttet": _("Avsluttet")}
+
+    def __init__(self, data, audiences):
+        super().__init__(data)
+        self.fields["status"].choices = [("", _("Alle")), *self.STATUSES.items()]
+        self.fields["malgruppe"].choices = [("", _("Alle")), *((a.slug, a.name) for a in audiences)]
+        for name, field in self.fields.items():
+            field.error_messages["invalid_choice"] = _(
+                "«%(value)s» er ikke et av valgene. Velg fra listen."
+            )
+            field.widget.attrs["class"] = "ds-input"
+            field.widget.attrs["id"] = f"filter-{name}"
+
+    def filter(self, programs):
+        today = timezone.localdate()
+        open_now = Q(status=ProgramStatus.OPEN, applications_close_on__gte=today)
+        closed_call = Q(status=ProgramStatus.OPEN, applications_close_on__lt=today)
+        status = self.cleaned_data.get("status")
+        if status == "apen":
+            programs = programs.filter(open_now)
+        elif status == "pagar":
+            programs = programs.filter(Q(status=ProgramStatus.RUNNING) | closed_call)
+        elif status == "avsluttet":
+            programs = programs.filter(status=ProgramStatus.ENDED)
+        if audience := self.cleaned_data.get("malgruppe"):
+            programs = programs.filter(audiences__slug=audience)
+        return programs
+
+    def query(self):
+        """The filters as they stand in the address, without empty ones."""
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class ProgramIndexPage(BasePage):
@@ -37,18 +113,73 @@ class ProgramIndexPage(BasePage):
         verbose_name = _("Oversikt over virkemidler")
 
     def programs(self):
-        """Live programs in the editors' order (the order in the page tree)."""
+        """Live programs: running ones first, then ended ones, each in the editors' order (the
+        order in the page tree)."""
         return (
-            ProgramPage.objects.child_of(self).live().public().defer_streamfields().order_by("path")
+            ProgramPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .annotate(
+                ended=models.Case(
+                    models.When(status=ProgramStatus.ENDED, then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("ended", "path")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = list(self.programs().select_related("image"))
-        # Ended programs get their own list, so the lead's present tense speaks only of the rest.
-        context["current_programs"] = [p for p in programs if not p.is_ended]
-        context["ended_programs"] = [p for p in programs if p.is_ended]
+        filters = ProgramFilters(request.GET, Audience.objects.all())
+        number = parse_page_number(request.GET.get(PAGE_PARAM))
+        context["filters"] = filters
+        if not filters.is_valid() or number is None:
+            # The message names the value: a page for this request alone (page_variant None).
+            context["list_error"] = "filters" if number is not None else "page_number"
+            context["page_variant"] = None
+            return context
+        query = filters.query()
+        variant = tuple(sorted({**query, PAGE_PARAM: number}.items()))
+        context["page_variant"] = urlencode(variant)
+        context["listing"] = caching.cached(
+            "program-list",
+            lambda: self._listing(filters, query, number),
+            self.pk,
+            variant,
+            request=request,
+        )
         return context
+
+    def _listing(self, filters, query, number):
+        programs = filters.filter(self.programs()).select_related("image")
+        paginator = Paginator(programs, PROGRAMS_PER_PAGE)
+        if number > paginator.num_pages:
+            return {"past_last_page": True, "count": paginator.count, "first_page": _url(query, 1)}
+        page = paginator.page(number)
+        items = list(page.object_list)
+        return {
+            "count": paginator.count,
+            "filtered": bool(query),
+            "current": [p for p in items if not p.is_ended],
+            "ended": [p for p in items if p.is_ended],
+            "pagination": pagination(page, lambda n: _url(query, n)),
+        }
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("list_error"):
+            response.status_code = 400
+        elif context.get("listing", {}).get("past_last_page"):
+            response.status_code = 404
+        return response
+
+
+def _url(query, number):
+    params = {**query, **({PAGE_PARAM: number} if number > 1 else {})}
+    return "?" + urlencode(params) if params else "./"
 
 
 class ProgramStatus(models.TextChoices):
@@ -118,6 +249,13 @@ class ProgramPage(PageImageMixin, BasePage):
         blank=True,
         help_text=_("For eksempel «Stimulab på digdir.no». Tom tekst gir «Mer informasjon»."),
     )
+    audiences = ParentalManyToManyField(
+        Audience,
+        verbose_name=_("Målgrupper"),
+        blank=True,
+        related_name="programs",
+        help_text=_("Hvem virkemiddelet er for. Besøkende kan filtrere oversikten på dette."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("Innhold"), blank=True)
 
     page_description = _("Et virkemiddel eller program, med faste fakta og fritt innhold.")
@@ -140,6 +278,7 @@ class ProgramPage(PageImageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("target_audience"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("offer"),
                 FieldPanel("how_to_take_part"),
             ],

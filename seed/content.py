@@ -256,6 +256,16 @@ PROGRAM_INDEX = {
 #     behovsekspert […], kontrakts- og jussekspertise på innovative anskaffelser, en
 #     startup-ekspert […]"
 # Innovasjonsnettverket: no public source found beyond the seed; see its facts_to_confirm.
+# Who each program is for, as the filter on the program list offers it: from each program's
+# "Hvem det er for" above (Stimulab: "Statlige virksomheter og kommuner"; StartOff: "Statlige og
+# kommunale virksomheter", and the seed's "kobler oppdragsgiver og startups sammen").
+# Innovasjonsnettverket has none: who can join is not confirmed.
+AUDIENCES = [
+    {"slug": "statlige-virksomheter", "name": "Statlige virksomheter"},
+    {"slug": "kommuner", "name": "Kommuner"},
+    {"slug": "oppstartsselskaper", "name": "Oppstartsselskaper"},
+]
+
 PROGRAMS = [
     {
         "slug": "stimulab",
@@ -271,6 +281,7 @@ PROGRAMS = [
             "er helthetlige tjenester for brukerne og en mer effektiv forvaltning."
         ),
         "target_audience": "Statlige virksomheter og kommuner, alene eller flere sammen.",
+        "audiences": ["statlige-virksomheter", "kommuner"],
         "offer": (
             "Tverrfaglig veiledning fra Stimulab og midler til å kjøpe kompetanse i markedet, "
             "for eksempel innen tjenestedesign."
@@ -314,6 +325,7 @@ PROGRAMS = [
             "partene gjennom hele innkjøpsprosessen."
         ),
         "target_audience": "Statlige og kommunale virksomheter.",
+        "audiences": ["statlige-virksomheter", "kommuner", "oppstartsselskaper"],
         "offer": (
             "En egen prosjektleder, en behovsekspert, kontrakts- og jussekspertise på "
             "innovative anskaffelser og en startup-ekspert."

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "pyproject.toml"
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ("innovasjon", "pages", "programs", "search", "seed")
+PACKAGES = ("innovasjon", "pagecache", "pages", "programs", "search", "seed")
 CONTRACT_NAMES = {
     contract["id"]: contract["name"]
     for contract in tomllib.loads(CONFIG.read_text())["tool"]["importlinter"]["contracts"]
@@ -38,10 +38,13 @@ FORBIDDEN = [
     ("pages", "programs.models", "pages-is-the-base"),
     ("pages", "search.views", "pages-is-the-base"),
     ("pages", "seed.content", "pages-is-the-base"),
+    ("pages", "pagecache.store", "pages-is-the-base"),
+    ("pagecache", "innovasjon.views", "apps-know-no-project"),
     ("programs", "innovasjon.views", "apps-know-no-project"),
     ("seed", "innovasjon.urls", "apps-know-no-project"),
     ("programs", "search.views", "layers"),
     ("search", "seed.content", "layers"),
+    ("programs", "pagecache.store", "layers"),
 ]
 
 

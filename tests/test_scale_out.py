@@ -25,6 +25,7 @@ from tests.production import REQUIRED, production_env, production_values
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = "redis://127.0.0.1:6379/0"
 PUBLIC_URL = REQUIRED["WAGTAILADMIN_BASE_URL"]
+SHARED_HOST = "localhost"
 
 
 def _production_cache(overrides):
@@ -132,8 +133,10 @@ class Browser:
         self.base = base
         self.cookies = {}
 
-    def request(self, path, data=None):
+    def request(self, path, data=None, host=None):
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if host:
+            headers["Host"] = host  # as a load balancer sends both instances the same one
         body = urlencode(data).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body, headers=headers)
         try:
@@ -239,8 +242,11 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
             _wait_until_healthy(base, server, log_path)
         a, b = Browser(bases[0][0]), Browser(bases[1][0])
 
-        # B has served the site, with Wagtail's site root paths in its cache.
+        # B has served the site, with Wagtail's site root paths in its cache, and stored the
+        # home page in the shared page cache, where A's next request finds it.
         assert b.page("/").find("h1").get_text(strip=True)
+        assert b.request("/", host=SHARED_HOST)[1]["X-Page-Cache"] == "miss"
+        assert a.request("/", host=SHARED_HOST)[1]["X-Page-Cache"] == "hit"
         stimulab = b.page("/virkemidler/stimulab/")
         assert stimulab.select_one('link[rel="canonical"]')["href"] == (
             f"{PUBLIC_URL}/virkemidler/stimulab/"
@@ -271,8 +277,11 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
         status, _, body = a.request(edit_path, data)
         assert status == 302, BeautifulSoup(body, "html.parser").select(".error-message")
 
-        # B's next requests show the new content and link under the home page's new path.
-        home = b.page("/")
+        # B's next requests show the new content and link under the home page's new path: the
+        # publish on A purged the page cache that B reads.
+        status, headers, body = b.request("/", host=SHARED_HOST)
+        assert (status, headers["X-Page-Cache"]) == (200, "miss")
+        home = BeautifulSoup(body, "html.parser")
         assert new_lead in home.get_text(" ")
         stimulab = b.page("/virkemidler/stimulab/")
         assert stimulab.select_one('link[rel="canonical"]')["href"] == (

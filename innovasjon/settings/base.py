@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "innovasjon",
     "csp",
     "pages",
+    "pagecache",
     "programs",
     "search",
     "seed",
@@ -69,9 +70,13 @@ MIDDLEWARE = [
     "innovasjon.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The Site from the shared cache; after CommonMiddleware, which has refused unknown hosts.
+    "pages.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "innovasjon.admin_security.SessionLifetimeMiddleware",
@@ -191,11 +196,13 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
 # The design system and font come from npm (package-lock.json), served straight from
-# node_modules so that an upgrade is a version bump, never a copy by hand.
+# node_modules so that an upgrade is a version bump, never a copy by hand. Inter is served as
+# the subsets bin/build_fonts.py cuts from it (`make install`, the Docker build): a third of the
+# bytes of the package's own.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("designsystemet", NODE_MODULES / "@digdir/designsystemet-css/dist"),
-    ("fonts/inter", NODE_MODULES / "inter-ui/web-latin"),
+    ("fonts/inter", BASE_DIR / "build/fonts/inter"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
@@ -243,8 +250,27 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "innovasjon_cache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Room for every page and its parts; Django culls a third at random past this.
+            "OPTIONS": {"MAX_ENTRIES": 50000},
         }
     }
+
+# The page cache (pagecache/): whole pages for anonymous readers, purged exactly on publishing.
+# 0 switches it off. Its seconds are also the s-maxage a CDN may keep a page for; Wagtail's
+# frontend cache purges the CDN on the same changes. Browsers, which nobody can purge, keep a
+# page for a minute.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_BROWSER_MAX_AGE = env_int("PAGE_BROWSER_MAX_AGE", 60)
+PAGE_STALE_WHILE_REVALIDATE = 60
+PAGE_STALE_IF_ERROR = 86400
+# Search (/sok/) is never cached: every query is another page, and echoes what was typed.
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/sok/", "/api/", "/dokumenter/", "/media/", "/s/"]
+# The only query parameters that make another cached page (the program list's page and
+# filters); a request with any other is answered, just not stored.
+PAGE_CACHE_QUERY_PARAMETERS = ["side", "status", "malgruppe"]
+# Cached parts of pages (pages/caching.py), keyed by the content's generation, so they never
+# go stale; the seconds only bound how long an unused part takes room.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 
 # Security: on unless a setting below is switched off by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -30,6 +30,10 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or (
 )
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
+# Template edits show at once: no cached pages or parts unless asked for.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
+
 # Mail is printed to the console unless a mail server is configured, so password reset works.
 if EMAIL_BACKEND == NO_MAIL_BACKEND:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

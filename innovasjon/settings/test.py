@@ -33,8 +33,12 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "innovasjon_cache",
+        "OPTIONS": {"MAX_ENTRIES": 50000},
     }
 }
+# Whole pages are cached only where a test turns it on (tests/test_page_cache.py); the cached
+# parts of pages stay on, so every test reads pages as production builds them.
+PAGE_CACHE_SECONDS = 0
 # Creating and dropping a test database on a busy server can take longer than any page may:
 # no statement timeout here. tests/test_database_faults.py runs the production timeouts.
 if DATABASES["default"]["ENGINE"] == "innovasjon.postgresql":

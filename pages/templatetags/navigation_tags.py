@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from pages import caching
 from pages.models import BasePage
 
 register = template.Library()
@@ -14,21 +15,32 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+def menu_entries(root, request=None):
+    """Pages marked "show in menus" directly under the home page, in tree order, as plain
+    values: cached, and compared by the page cache to see whether a change moved the menu."""
+    return [
+        {"pk": page.pk, "path": page.path, "url": page.get_url(request), "label": menu_label(page)}
+        for page in root.get_children().live().in_menu().public().specific().defer_streamfields()
+    ]
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Pages marked "show in menus" directly under the home page, in tree order."""
     root = _site_root(context)
+    request = context.get("request")
     current = context.get("page")
     items = []
     if root is not None:
-        for page in root.get_children().live().in_menu().public().specific().defer_streamfields():
+        entries = caching.cached(
+            "menu", lambda: menu_entries(root, request), root.pk, request=request
+        )
+        for entry in entries:
             active = current is not None and (
-                current.pk == page.pk or current.path.startswith(page.path)
+                current.pk == entry["pk"] or current.path.startswith(entry["path"])
             )
-            items.append(
-                {"page": page, "active": active, "current": current and current.pk == page.pk}
-            )
-    return {"items": items, "request": context.get("request")}
+            current_page = current is not None and current.pk == entry["pk"]
+            items.append({**entry, "active": active, "current": current_page})
+    return {"items": items, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

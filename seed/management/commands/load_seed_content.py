@@ -26,7 +26,7 @@ from pages.models import (
     PrinciplesSource,
     SiteSettings,
 )
-from programs.models import ProgramIndexPage, ProgramPage
+from programs.models import Audience, ProgramIndexPage, ProgramPage
 from seed import content as seed
 from seed.images import render_png
 
@@ -51,9 +51,18 @@ class Command(BaseCommand):
                 self.create_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL
             ]
             index = self.create_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
+            audiences = {
+                data["slug"]: Audience.objects.get_or_create(slug=data["slug"], defaults=data)[0]
+                for data in seed.AUDIENCES
+            }
             privacy = self.create_page(home, ContentPage, seed.PRIVACY)
             for data in seed.PROGRAMS:
-                program = self.create_page(index, ProgramPage, data)
+                program = self.create_page(
+                    index,
+                    ProgramPage,
+                    data,
+                    audiences=[audiences[slug] for slug in data.get("audiences", [])],
+                )
                 self.ensure_vanity_redirect(data["vanity_path"], program)
             for order, page in enumerate([*sections, index]):
                 HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
@@ -84,7 +93,7 @@ class Command(BaseCommand):
         self.created.append(seed.HOME["title"])
         return home
 
-    def create_page(self, parent, model, data):
+    def create_page(self, parent, model, data, audiences=()):
         page = model(
             slug=data["slug"], show_in_menus=data.get("show_in_menus", model is not ProgramPage)
         )
@@ -99,6 +108,8 @@ class Command(BaseCommand):
                 PrinciplesSource(sort_order=order, **source)
                 for order, source in enumerate(data["sources"])
             ]
+        if audiences:
+            page.audiences = audiences
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created.append(page.url)
@@ -111,7 +122,7 @@ class Command(BaseCommand):
             key: value
             for key, value in data.items()
             if key in names
-            and key not in {"slug", "image", "principles", "sources", "show_in_menus"}
+            and key not in {"slug", "image", "principles", "sources", "show_in_menus", "audiences"}
         }
         if "image" in data and "image" in names:
             values["image"] = self.ensure_image(data["image"])

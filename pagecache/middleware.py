@@ -1,0 +1,116 @@
+"""The page cache in front of Django: anonymous GET and HEAD of public pages come from the shared
+cache without a session, routing or a template. Also the HTTP caching headers for pages."""
+
+import contextlib
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+from pagecache import store
+from pages.caching import CACHE_ERRORS, cache_failed
+
+HIT_HEADER = "X-Page-Cache"
+# Tracking parameters from newsletters and social media change nothing on the page.
+IGNORED_PARAMETER_PREFIXES = ("utm_",)
+IGNORED_PARAMETERS = {"fbclid", "gclid", "mc_cid", "mc_eid"}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            lookup = self._lookup(request)
+        except CACHE_ERRORS:
+            cache_failed(request)  # the cache is down: this request is rendered, uncached
+            lookup = None
+        if lookup is None:
+            return self._private_unless_public(request, self.get_response(request))
+        key, entry = lookup
+        if entry is not None:
+            return self._respond(request, entry, hit=True)
+        response = self.get_response(request)
+        if not self._storable(request, response):
+            return self._private_unless_public(request, response)
+        entry = store.entry_of(response)
+        with contextlib.suppress(*CACHE_ERRORS):
+            store.write(key, entry)
+        return self._respond(request, entry, hit=False)
+
+    def _lookup(self, request):
+        """(key, entry or None) where the cache may answer this request; None where it may not."""
+        if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None  # signed in, or a password-protected page opened: never shared
+        if request.META.get("CONTENT_LENGTH") not in (None, "", "0"):
+            return None
+        if request.META.get("HTTP_TRANSFER_ENCODING"):
+            return None
+        path = request.path_info
+        if path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
+            return None
+        query = _cache_query(request)
+        if query is None:
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # Django answers it with its 400 further in
+        versions = store.current_versions(path)
+        key = store.entry_key(host, path, query, versions)
+        return key, store.read(key)
+
+    def _storable(self, request, response):
+        """Only a Wagtail page served to an anonymous reader, whole and the same for everyone."""
+        return (
+            getattr(request, "_page_cache_page", None) is not None
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+            and not getattr(request, "is_preview", False)
+        )
+
+    def _respond(self, request, entry, hit):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["ETag"] = entry["etag"]
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_BROWSER_MAX_AGE,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+            stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+            stale_if_error=settings.PAGE_STALE_IF_ERROR,
+        )
+        response[HIT_HEADER] = "hit" if hit else "miss"
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    def _private_unless_public(self, request, response):
+        """A page shown to a signed-in editor, or one not fit to share, is kept out of every
+        shared cache (a CDN) whatever it says itself."""
+        if getattr(request, "_page_cache_page", None) is not None and not response.has_header(
+            "Cache-Control"
+        ):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+def _cache_query(request):
+    """The query string as the cache keys it (sorted; tracking parameters left out), or None
+    where it has a parameter the cache does not key on, so that made-up parameters cannot fill
+    the cache."""
+    allowed = set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    kept = []
+    for name, values in sorted(request.GET.lists()):
+        if name in IGNORED_PARAMETERS or name.startswith(IGNORED_PARAMETER_PREFIXES):
+            continue
+        if name not in allowed or len(values) != 1:
+            return None
+        kept.append((name, values[0]))
+    return tuple(kept)

@@ -239,7 +239,7 @@ CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "innovasjon")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "innovasjon.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }

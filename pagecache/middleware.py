@@ -29,19 +29,20 @@ class PageCacheMiddleware:
             lookup = None
         if lookup is None:
             return self._private_unless_public(request, self.get_response(request))
-        key, entry = lookup
+        key, versions, entry = lookup
         if entry is not None:
             return self._respond(request, entry, hit=True)
         response = self.get_response(request)
         if not self._storable(request, response):
             return self._private_unless_public(request, response)
-        entry = store.entry_of(response)
+        entry = store.entry_of(_shareable(response), versions)
         with contextlib.suppress(*CACHE_ERRORS):
             store.write(key, entry)
         return self._respond(request, entry, hit=False)
 
     def _lookup(self, request):
-        """(key, entry or None) where the cache may answer this request; None where it may not."""
+        """(key, versions, entry or None) where the cache may answer this request; None where it
+        may not."""
         if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -60,9 +61,7 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None  # Django answers it with its 400 further in
-        versions = store.current_versions(path)
-        key = store.entry_key(host, path, query, versions)
-        return key, store.read(key)
+        return store.lookup(host, path, query)
 
     def _storable(self, request, response):
         """Only a Wagtail page served to an anonymous reader, whole and the same for everyone."""
@@ -76,20 +75,9 @@ class PageCacheMiddleware:
         )
 
     def _respond(self, request, entry, hit):
-        response = HttpResponse(entry["content"], status=entry["status"])
-        for name, value in entry["headers"]:
-            response[name] = value
-        response["ETag"] = entry["etag"]
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.PAGE_BROWSER_MAX_AGE,
-            s_maxage=settings.PAGE_CACHE_SECONDS,
-            stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
-            stale_if_error=settings.PAGE_STALE_IF_ERROR,
-        )
+        response = HttpResponse(entry["content"], status=entry["status"], headers=entry["headers"])
         response[HIT_HEADER] = "hit" if hit else "miss"
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        return get_conditional_response(request, etag=entry["etag"], response=response)
 
     def _private_unless_public(self, request, response):
         """A page shown to a signed-in editor, or one not fit to share, is kept out of every
@@ -99,6 +87,19 @@ class PageCacheMiddleware:
         ):
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+def _shareable(response):
+    """The response with the headers every copy of it is served with, set once, when stored."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_BROWSER_MAX_AGE,
+        s_maxage=settings.PAGE_CACHE_SECONDS,
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PAGE_STALE_IF_ERROR,
+    )
+    return response
 
 
 def _cache_query(request):

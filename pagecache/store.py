@@ -1,14 +1,22 @@
 """Whole pages for anonymous readers in the shared cache, under versions that purge them exactly.
 
-An entry's key holds the versions of everything that can purge it: the whole site, each URL above
-it (a subtree) and its own URL. A purge gives a version a new value, so every instance stops
-reading the old entries at once (they expire on their own). A render that started before a purge
-stores under the versions it read, which nobody reads any more: it can never bring back stale
-content. A version that is missing (evicted) is given a new value before use, for the same reason.
+Each URL has versions: one for the whole site, one for each URL above it (a subtree) and one of
+its own. An entry holds the versions it was rendered under, and is served only while they are
+still the current ones, read from the shared cache on every request. A purge gives a version a
+new value, so every instance stops serving the old entries at once. A render that started
+before a purge stores the versions it read, which no longer match: it can never bring back stale
+content. A version that is missing (evicted) is given a new value before use, for the same
+reason.
+
+A small per-process layer in front keeps the latest entries, checked against the same shared
+versions: a hit there costs one round trip that fetches a few numbers, not the page.
 """
 
+import functools
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,21 +43,21 @@ def ancestor_paths(path):
     return ["/"] + ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
+# Hashed once per path, not on every hit; a made-up path costs one slot here.
+@functools.lru_cache(maxsize=4096)
 def version_keys(path):
-    return [
+    return (
         EVERYTHING,
         *(subtree_version_key(p) for p in ancestor_paths(path)),
         page_version_key(path),
-    ]
+    )
 
 
 def _new_version():
     return time.time_ns()
 
 
-def current_versions(path):
-    keys = version_keys(path)
-    found = cache.get_many(keys)
+def _versions_from(found, keys):
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
@@ -58,29 +66,77 @@ def current_versions(path):
     return [found.get(key) for key in keys]
 
 
-def entry_key(host, path, query, versions):
+def entry_key(host, path, query):
     # The date: a program whose deadline passed at midnight reads as closed from then on.
-    raw = repr((host, path, query, versions, timezone.localdate().isoformat()))
+    raw = repr((host, path, query, timezone.localdate().isoformat()))
     return f"pagecache:entry:{_digest(raw)}"
 
 
-def read(key):
-    return cache.get(key)
+class _LocalEntries:
+    """The latest entries this process stored or read: at most PAGE_CACHE_LOCAL_ENTRIES of them,
+    each for no longer than the shared cache would keep it."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            held = self._entries.get(key)
+            if held is None:
+                return None
+            expires, entry = held
+            if expires <= time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        size = settings.PAGE_CACHE_LOCAL_ENTRIES
+        expires = time.monotonic() + settings.PAGE_CACHE_SECONDS
+        with self._lock:
+            self._entries[key] = (expires, entry)
+            self._entries.move_to_end(key)
+            while len(self._entries) > size:
+                self._entries.popitem(last=False)
 
 
-def entry_of(response):
+local_entries = _LocalEntries()
+
+
+def lookup(host, path, query):
+    """(key, versions, entry or None): the stored entry for this URL, if it is still current."""
+    key = entry_key(host, path, query)
+    keys = version_keys(path)
+    local = local_entries.get(key)
+    found = cache.get_many(keys if local is not None else [*keys, key])
+    versions = _versions_from(found, keys)
+    if local is not None and local["versions"] == versions:
+        return key, versions, local
+    entry = found.get(key) if local is None else cache.get(key)
+    if entry is None or entry.get("versions") != versions:
+        return key, versions, None
+    local_entries.put(key, entry)
+    return key, versions, entry
+
+
+def entry_of(response, versions):
     content = response.content
+    # Computed once, when stored, not on every hit.
+    etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
     return {
+        "versions": versions,
         "status": response.status_code,
-        "headers": list(response.items()),
+        "headers": {**response.headers, "ETag": etag},
         "content": content,
-        # Computed once, when stored, not on every hit.
-        "etag": f'"{hashlib.sha256(content).hexdigest()[:32]}"',
+        "etag": etag,
     }
 
 
 def write(key, entry):
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    local_entries.put(key, entry)
 
 
 def purge(pages=(), subtrees=(), everything=False):

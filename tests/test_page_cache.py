@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from pagecache import store
 from pages.models import ContentPage, SiteSettings
 from programs.models import ProgramIndexPage, ProgramPage
 from tests.admin_forms import edit_form_data
@@ -99,6 +100,40 @@ def test_a_purge_after_commit_also_reaches_what_others_rendered_meanwhile(
         assert served(PROGRAM)["X-Page-Cache"] == "hit"
     for callback in callbacks:
         callback()
+    assert served(PROGRAM)["X-Page-Cache"] == "miss"
+
+
+def _shared_entry_key(path):
+    return store.entry_key("testserver", path, ())
+
+
+def test_this_process_serves_its_own_copy_while_the_shared_versions_say_it_is_current(seeded):
+    warm(PROGRAM)
+    # The shared entry is gone (evicted); the copy this process holds is still current.
+    cache.delete(_shared_entry_key(PROGRAM))
+    assert served(PROGRAM)["X-Page-Cache"] == "hit"
+
+
+def test_without_a_copy_in_the_process_an_evicted_entry_is_rendered_again(seeded, settings):
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
+    warm(PROGRAM)
+    cache.delete(_shared_entry_key(PROGRAM))
+    assert served(PROGRAM)["X-Page-Cache"] == "miss"
+
+
+def test_a_copy_held_in_this_process_is_not_served_after_another_instance_purges(seeded):
+    warm(PROGRAM, OTHER)
+    # What another instance's publish does: new versions in the shared cache, nothing here.
+    store.purge(pages=[PROGRAM])
+    assert served(PROGRAM)["X-Page-Cache"] == "miss"
+    assert served(OTHER)["X-Page-Cache"] == "hit"
+    store.purge(everything=True)
+    assert served(OTHER)["X-Page-Cache"] == "miss"
+
+
+def test_a_copy_held_in_this_process_is_not_served_after_the_shared_cache_restarts(seeded):
+    warm(PROGRAM)
+    cache.clear()
     assert served(PROGRAM)["X-Page-Cache"] == "miss"
 
 

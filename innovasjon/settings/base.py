@@ -263,6 +263,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_BROWSER_MAX_AGE = env_int("PAGE_BROWSER_MAX_AGE", 60)
 PAGE_STALE_WHILE_REVALIDATE = 60
 PAGE_STALE_IF_ERROR = 86400
+# Entries each process keeps in memory too (about 15–50 KB each), each served only after the
+# shared cache confirms it is current; 0 keeps none.
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 256)
 # Search (/sok/) is never cached: every query is another page, and echoes what was typed.
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/sok/", "/api/", "/dokumenter/", "/media/", "/s/"]
 # The only query parameters that make another cached page (the program list's page and

@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from pages import caching
@@ -63,6 +63,10 @@ class BasePage(Page):
         ),
     ]
 
+    # Set by HomePage.route from its cached answer: True where neither this page nor one above
+    # it has a view restriction or is an alias, so serving asks the database nothing about it.
+    open_to_all = False
+
     class Meta:
         abstract = True
 
@@ -91,6 +95,11 @@ class BasePage(Page):
     def card_text(self):
         """The short text used on cards, in search results and in link previews."""
         return self.search_description or getattr(self, "lead", "") or ""
+
+    def get_view_restrictions(self):
+        if self.open_to_all:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class PageImageMixin(models.Model):
@@ -172,11 +181,14 @@ class HomePage(PageImageMixin, BasePage):
         home page. Which page holds a URL is cached; a URL no page holds takes Wagtail's own
         walk, so that a page type with routes of its own still gets to answer."""
         if not path_components:
+            self.open_to_all = caching.cached(
+                "open-to-all", lambda: _open_to_all(self.path), self.pk, request=request
+            )
             return super().route(request, path_components)
         url_path = self.url_path + "/".join(path_components) + "/"
         found = caching.cached(
-            "route",
-            lambda: self._page_id_at(url_path),
+            "page-at-url",
+            lambda: self._page_at(url_path),
             self.pk,
             url_path,
             request=request,
@@ -184,19 +196,26 @@ class HomePage(PageImageMixin, BasePage):
         )
         if found is None:
             return super().route(request, path_components)
-        content_type_id, page_id = found
+        content_type_id, page_id, open_to_all = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id).first() if model else None
+        page = next(iter(model.objects.filter(pk=page_id)), None) if model else None
         if page is None:
             raise Http404
+        page.open_to_all = open_to_all
         return page.route(request, [])
 
-    def _page_id_at(self, url_path):
-        return (
+    def _page_at(self, url_path):
+        """(content type id, page id, whether no view restriction or alias is on the page or
+        above it), or None where no page has this URL."""
+        found = (
             Page.objects.filter(url_path=url_path, path__startswith=self.path)
-            .values_list("content_type_id", "pk")
+            .values_list("content_type_id", "pk", "path")
             .first()
         )
+        if found is None:
+            return None
+        content_type_id, page_id, path = found
+        return content_type_id, page_id, _open_to_all(path)
 
     def entry_cards(self):
         """Live, public entry points with their pages' specific fields, in two queries."""
@@ -208,6 +227,16 @@ class HomePage(PageImageMixin, BasePage):
             for e in entries
             if e.page_id in by_id
         ]
+
+
+def _open_to_all(path):
+    """Whether neither the page at this tree path nor one above it has a view restriction or
+    is an alias (whose restrictions are its original's)."""
+    paths = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    return not (
+        PageViewRestriction.objects.filter(page__path__in=paths).exists()
+        or Page.objects.filter(path__in=paths, alias_of__isnull=False).exists()
+    )
 
 
 class HomeEntryPoint(Orderable):

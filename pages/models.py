@@ -198,7 +198,7 @@ class HomePage(PageImageMixin, BasePage):
             return super().route(request, path_components)
         content_type_id, page_id, open_to_all = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = next(iter(model.objects.filter(pk=page_id)), None) if model else None
+        page = next(iter(model.objects.filter(pk=page_id).order_by()), None) if model else None
         if page is None:
             raise Http404
         page.open_to_all = open_to_all

@@ -68,8 +68,12 @@ def _versions_from(found, keys):
 
 def entry_key(host, path, query):
     # The date: a program whose deadline passed at midnight reads as closed from then on.
-    raw = repr((host, path, query, timezone.localdate().isoformat()))
-    return f"pagecache:entry:{_digest(raw)}"
+    return _entry_key(host, path, query, timezone.localdate().isoformat())
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_key(*parts):
+    return f"pagecache:entry:{_digest(repr(parts))}"
 
 
 class _LocalEntries:

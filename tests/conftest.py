@@ -1,5 +1,6 @@
 import io
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,16 @@ from wagtail.models import Page, Site
 from pages.models import HomePage
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The Redis server our machines and CI run; tests that need one skip where none answers.
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def redis_reachable():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="session")

@@ -1,26 +1,15 @@
 """The Redis cache backend production uses when REDIS_URL is set."""
 
-import socket
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from innovasjon.cache import SharedClientRedisCache
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
-
-
-def _redis_reachable():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
+from tests.conftest import REDIS_URL, redis_reachable
 
 pytestmark = pytest.mark.skipif(
-    not _redis_reachable(), reason="needs Redis: none answers on 127.0.0.1:6379"
+    not redis_reachable(), reason="needs Redis: none answers on 127.0.0.1:6379"
 )
 
 

@@ -20,10 +20,10 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 
 from tests.admin_forms import form_fields
+from tests.conftest import REDIS_URL, redis_reachable
 from tests.production import REQUIRED, production_env, production_values
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_URL = "redis://127.0.0.1:6379/0"
 PUBLIC_URL = REQUIRED["WAGTAILADMIN_BASE_URL"]
 SHARED_HOST = "localhost"
 
@@ -59,20 +59,12 @@ def test_the_database_cache_table_exists_and_is_shared_through_the_database(db):
 # The two-instance test.
 
 
-def _redis_reachable():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 needs_postgresql = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="two instances share a PostgreSQL server: set DATABASE_URL=postgres://… (CI does)",
 )
 needs_redis = pytest.mark.skipif(
-    not _redis_reachable(), reason="two instances share Redis: none answers on 127.0.0.1:6379"
+    not redis_reachable(), reason="two instances share Redis: none answers on 127.0.0.1:6379"
 )
 
 

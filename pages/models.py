@@ -29,6 +29,11 @@ from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock
 ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+class WrittenStandard(models.TextChoices):
+    BOKMAL = "nb", _("Bokmål")
+    NYNORSK = "nn", _("Nynorsk")
+
+
 class BasePage(Page):
     """What every public page has: a short menu title, a text for cards and link previews, and
     an editors-only note of facts still to confirm."""
@@ -50,8 +55,21 @@ class BasePage(Page):
         ),
     )
 
+    # The language act counts each page as written in one of the two standards.
+    written_standard = models.CharField(
+        _("Målform"),
+        max_length=2,
+        choices=WrittenStandard.choices,
+        default=WrittenStandard.BOKMAL,
+        help_text=_(
+            "Hvilken målform siden er skrevet på. Skjermlesere og søkemotorer leser innholdet "
+            "etter den. Adressen endres ikke."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
+        FieldPanel("written_standard"),
         MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
     ]
     promote_panels = [

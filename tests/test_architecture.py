@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "pyproject.toml"
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ("innovasjon", "pagecache", "pages", "programs", "search", "seed")
+PACKAGES = ("innovasjon", "languagereport", "pagecache", "pages", "programs", "search", "seed")
 CONTRACT_NAMES = {
     contract["id"]: contract["name"]
     for contract in tomllib.loads(CONFIG.read_text())["tool"]["importlinter"]["contracts"]
@@ -45,6 +45,9 @@ FORBIDDEN = [
     ("programs", "search.views", "layers"),
     ("search", "seed.content", "layers"),
     ("programs", "pagecache.store", "layers"),
+    ("pages", "languagereport.report", "pages-is-the-base"),
+    ("languagereport", "innovasjon.urls", "apps-know-no-project"),
+    ("programs", "languagereport.views", "layers"),
 ]
 
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "programs",
     "search",
     "seed",
+    "languagereport",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

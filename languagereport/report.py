@@ -1,0 +1,78 @@
+"""The language act's count (språklova): the share of live public pages, and of their words, in
+each written standard, page by page; national state bodies need at least 25 % of each."""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.models import BasePage, WrittenStandard
+
+MINIMUM_SHARE = Decimal("25")
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def words_in(page):
+    """The words a reader can search for on the page: its title and every searchable field."""
+    texts = []
+    for search_field in page.search_fields:
+        if isinstance(search_field, index.SearchField):
+            value = search_field.get_value(page)
+            texts.extend(value if isinstance(value, list | tuple) else [value])
+    return sum(len(WORD.findall(strip_tags(str(text)))) for text in texts if text)
+
+
+@dataclass
+class Standard:
+    code: str
+    label: str
+    pages: list = field(default_factory=list)  # (page, words), by title
+
+    @property
+    def words(self):
+        return sum(words for _, words in self.pages)
+
+
+@dataclass
+class Report:
+    standards: list
+
+    @property
+    def page_count(self):
+        return sum(len(standard.pages) for standard in self.standards)
+
+    @property
+    def word_count(self):
+        return sum(standard.words for standard in self.standards)
+
+    def rows(self):
+        """(standard, pages, page share %, words, word share %, meets the minimum) per standard."""
+        for standard in self.standards:
+            page_share = _share(len(standard.pages), self.page_count)
+            word_share = _share(standard.words, self.word_count)
+            yield (
+                standard,
+                len(standard.pages),
+                page_share,
+                standard.words,
+                word_share,
+                page_share >= MINIMUM_SHARE and word_share >= MINIMUM_SHARE,
+            )
+
+
+def _share(part, whole):
+    if not whole:
+        return Decimal("0.0")
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"))
+
+
+def build():
+    standards = {code: Standard(code, label) for code, label in WrittenStandard.choices}
+    pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("title")
+    for page in pages:
+        if isinstance(page, BasePage):
+            standards[page.written_standard].pages.append((page, words_in(page)))
+    return Report(list(standards.values()))

@@ -1,0 +1,18 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from languagereport import views
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [path("rapporter/malform/", views.written_standards, name="written_standards_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def menu_item():
+    return MenuItem(
+        _("Målform"), reverse("written_standards_report"), icon_name="doc-full", order=900
+    )

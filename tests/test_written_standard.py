@@ -1,0 +1,117 @@
+"""Each page is written in Bokmål or Nynorsk: its content says so with `lang`, its address stays,
+and the language report counts pages and words in each standard against the 25 % minimum."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page
+
+from languagereport import report
+from pages.models import BasePage, ContentPage, WrittenStandard
+
+NYNORSK_PAGE = "/kompetanse/"
+
+
+def _content_lang(response):
+    """The `lang` in force on the page's h1, and the document's."""
+    from tests.conftest import soup_of
+
+    page = soup_of(response)
+    holder = page.find("h1").find_parent(attrs={"lang": True})
+    return holder["lang"], page.find("html")["lang"]
+
+
+def _make_nynorsk(path):
+    page = Page.objects.get(url_path__endswith=path).specific
+    page.written_standard = WrittenStandard.NYNORSK
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def editor_client(seeded):
+    user = User.objects.create_user(username="redaktor", password="x")
+    user.groups.add(Group.objects.get(name="Redaktører"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_every_page_is_bokmal_until_an_editor_says_otherwise(seeded):
+    pages = [page for page in Page.objects.live().specific() if isinstance(page, BasePage)]
+    assert pages
+    assert {page.written_standard for page in pages} == {"nb"}
+    assert _content_lang(Client().get(NYNORSK_PAGE)) == ("nb", "nb")
+
+
+def test_a_nynorsk_page_says_so_on_its_content_and_keeps_its_address(seeded):
+    _make_nynorsk(NYNORSK_PAGE)
+    response = Client().get(NYNORSK_PAGE)
+    assert response.status_code == 200
+    # The page's text is Nynorsk; the menu and footer around it stay Bokmål.
+    assert _content_lang(response) == ("nn", "nb")
+
+
+def test_the_report_counts_pages_and_words_in_each_standard(seeded):
+    before = report.build()
+    total_pages, total_words = before.page_count, before.word_count
+    nynorsk = _make_nynorsk(NYNORSK_PAGE)
+    words = report.words_in(nynorsk)
+    assert words > 50
+
+    rows = {row[0].code: row for row in report.build().rows()}
+    _, nn_pages, nn_page_share, nn_words, nn_word_share, nn_meets = rows["nn"]
+    _, nb_pages, _, nb_words, _, nb_meets = rows["nb"]
+    assert (nn_pages, nb_pages) == (1, total_pages - 1)
+    assert (nn_words, nb_words) == (words, total_words - words)
+    assert nn_page_share == (Decimal(100) / total_pages).quantize(Decimal("0.1"))
+    assert nn_word_share == (Decimal(100) * words / total_words).quantize(Decimal("0.1"))
+    assert nn_meets is False and nb_meets is True
+
+
+def test_words_are_counted_in_the_title_and_every_searchable_field(seeded):
+    page = ContentPage.objects.get(url_path__endswith=NYNORSK_PAGE)
+    page.title = "Ein tittel med fem ord"
+    page.lead = "Ei ingress på fire"
+    page.body = [("text", "<p>Tre <b>ord</b> her</p>")]
+    assert report.words_in(page) == 5 + 4 + 3
+
+
+def test_editors_see_the_report_with_the_pages_of_each_standard(editor_client):
+    nynorsk = _make_nynorsk(NYNORSK_PAGE)
+    response = editor_client.get(reverse("written_standards_report"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Nynorsk" in text and "Bokmål" in text
+    nynorsk_section = text.split("<h2>Nynorsk</h2>", 1)[1]
+    assert reverse("wagtailadmin_pages:edit", args=[nynorsk.pk]) in nynorsk_section
+
+
+def test_the_report_exports_every_page_as_csv(editor_client):
+    _make_nynorsk(NYNORSK_PAGE)
+    response = editor_client.get(reverse("written_standards_report"), {"eksport": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Målform", "Tittel", "Adresse", "Ord"]
+    assert len(rows) - 1 == report.build().page_count
+    nynorsk = [row for row in rows[1:] if row[0] == "Nynorsk"]
+    assert len(nynorsk) == 1 and nynorsk[0][2].endswith(NYNORSK_PAGE)
+
+
+def test_a_title_that_looks_like_a_formula_is_exported_as_text(editor_client):
+    page = ContentPage.objects.get(url_path__endswith=NYNORSK_PAGE)
+    page.title = '=HYPERLINK("http://example.com")'
+    page.save_revision().publish()
+    response = editor_client.get(reverse("written_standards_report"), {"eksport": "csv"})
+    assert "'=HYPERLINK" in response.content.decode("utf-8-sig")
+
+
+def test_visitors_cannot_see_the_report(seeded):
+    response = Client().get(reverse("written_standards_report"))
+    assert response.status_code == 302
+    assert "login" in response["Location"]

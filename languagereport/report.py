@@ -16,13 +16,29 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def words_in(page):
-    """The words a reader can search for on the page: its title and every searchable field."""
-    texts = []
-    for search_field in page.search_fields:
+    """The words a reader can search for on the page: its title, every searchable field and the
+    searchable fields of its inline items (a principles page's principles)."""
+    return sum(
+        len(WORD.findall(strip_tags(str(text)))) for text in _texts(page, page.search_fields)
+    )
+
+
+def _texts(obj, search_fields):
+    for search_field in search_fields:
         if isinstance(search_field, index.SearchField):
-            value = search_field.get_value(page)
-            texts.extend(value if isinstance(value, list | tuple) else [value])
-    return sum(len(WORD.findall(strip_tags(str(text)))) for text in texts if text)
+            value = search_field.get_value(obj)
+            yield from (text for text in _as_list(value) if text)
+        elif isinstance(search_field, index.RelatedFields):
+            related = search_field.get_value(obj)
+            items = related.all() if hasattr(related, "all") else _as_list(related)
+            for item in items:
+                yield from _texts(item, search_field.fields)
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 @dataclass

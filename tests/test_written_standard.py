@@ -9,10 +9,11 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from languagereport import report
-from pages.models import BasePage, ContentPage, WrittenStandard
+from pages.models import BasePage, ContentPage, PrinciplesPage, WrittenStandard
 
 NYNORSK_PAGE = "/kompetanse/"
 
@@ -115,3 +116,15 @@ def test_visitors_cannot_see_the_report(seeded):
     response = Client().get(reverse("written_standards_report"))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_words_of_a_pages_inline_items_count_too(seeded):
+    page = PrinciplesPage.objects.get()
+    principles = list(page.principles.all())
+    assert principles
+    in_principles = sum(
+        len(report.WORD.findall(strip_tags(f"{p.title} {p.text}"))) for p in principles
+    )
+    with_principles = report.words_in(page)
+    page.principles = []  # in memory only: the page without its inline items
+    assert with_principles - report.words_in(page) == in_principles > 0

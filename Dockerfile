@@ -28,6 +28,8 @@ COPY --from=frontend /app/node_modules ./node_modules
 # Inter cut down to what the site prints (fontTools from requirements.txt), into build/fonts/,
 # which collectstatic then serves as fonts/inter/.
 RUN python bin/build_fonts.py
+# Our Bokmål for Wagtail's admin (locale/), compiled without GNU gettext.
+RUN python bin/compile_messages.py
 # collectstatic imports the production settings, which refuse to start without a key, a database
 # and a public address; these exist only during the build and reach no database.
 RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \

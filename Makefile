@@ -29,7 +29,11 @@ $(FONTS): bin/build_fonts.py $(BIN)/.installed node_modules/.installed
 	$(BIN)/python bin/build_fonts.py
 	@touch $@
 
-install: $(BIN)/.installed node_modules/.installed $(FONTS) ## Install Python and npm packages from the lock files, build the fonts
+MESSAGES := locale/nb/LC_MESSAGES/django.mo
+$(MESSAGES): locale/nb/LC_MESSAGES/django.po bin/compile_messages.py $(BIN)/.installed
+	$(BIN)/python bin/compile_messages.py
+
+install: $(BIN)/.installed node_modules/.installed $(FONTS) $(MESSAGES) ## Install Python and npm packages from the lock files, build the fonts and our translations
 
 run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input

@@ -1,7 +1,7 @@
 """Django's Redis cache, with one client per connection pool instead of one per call.
 
 Django's client builds a new `redis.Redis` for every cache operation, and each one rebuilds its
-table of response callbacks: a tenth of a page render's CPU in the profile in docs/benchmarks.md.
+table of response callbacks: 8 % of a page render's CPU in the profile in docs/benchmarks.md.
 A `redis.Redis` is safe to share between threads (each command takes a connection from the pool).
 """
 

@@ -14,14 +14,13 @@ from wagtail.models import Page
 
 from languagereport import report
 from pages.models import BasePage, ContentPage, PrinciplesPage, WrittenStandard
+from tests.conftest import soup_of
 
 NYNORSK_PAGE = "/kompetanse/"
 
 
 def _content_lang(response):
     """The `lang` in force on the page's h1, and the document's."""
-    from tests.conftest import soup_of
-
     page = soup_of(response)
     holder = page.find("h1").find_parent(attrs={"lang": True})
     return holder["lang"], page.find("html")["lang"]

@@ -98,7 +98,7 @@ def _content_parent():
         show_in_menus=False,  # the menu lists the home page's children shown in menus
         lead="Sider generert for ytelsesmålinger.",
     )
-    _append_published(HomePage.objects.get(), [parent])
+    _append_published(HomePage.objects.get(locale__language_code="nb"), [parent])
     return parent
 
 

@@ -1,21 +1,33 @@
 """Compile locale/*/LC_MESSAGES/*.po to .mo beside them, in Python: no GNU gettext needed on a
-new machine or in the Docker image. Handles what our catalogues use: msgctxt, msgid, msgstr and
-strings continued over several lines; no plural entries."""
+new machine or in the Docker image. Handles what our catalogues use: msgctxt, msgid, msgstr, plural
+entries (msgid_plural, msgstr[N]) and strings continued over several lines."""
 
 import ast
+import re
 import struct
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PLURAL_FORM = re.compile(r"msgstr\[\d+\]")
 
 
 def parse(text):
-    """{(context or None, msgid): msgstr} from a .po file's text; the header is msgid ""."""
+    """{(context or None, msgid): msgstr} from a .po file's text; the header is msgid "".
+
+    A plural entry is keyed as the .mo format keys it: msgid and msgid_plural joined by NUL,
+    its msgstr[0], msgstr[1], … joined by NUL; with any form empty it counts as untranslated."""
     entries, entry, field = {}, {}, None
 
     def finish():
-        if "msgid" in entry and "msgstr" in entry:
+        forms = sorted(
+            (key for key in entry if key.startswith("msgstr[")), key=lambda k: int(k[7:-1])
+        )
+        if "msgid_plural" in entry and forms:
+            values = [entry[key] for key in forms]
+            msgid = entry["msgid"] + "\0" + entry["msgid_plural"]
+            entries[(entry.get("msgctxt"), msgid)] = "\0".join(values) if all(values) else ""
+        elif "msgid" in entry and "msgstr" in entry:
             entries[(entry.get("msgctxt"), entry["msgid"])] = entry["msgstr"]
         entry.clear()
 
@@ -25,8 +37,11 @@ def parse(text):
             continue
         keyword, _, rest = line.partition(" ")
         if keyword in ("msgctxt", "msgid"):
-            if "msgstr" in entry:
+            if any(key.startswith("msgstr") for key in entry):
                 finish()
+            field = keyword
+            entry[field] = _string(rest, number)
+        elif keyword == "msgid_plural" or PLURAL_FORM.fullmatch(keyword):
             field = keyword
             entry[field] = _string(rest, number)
         elif keyword == "msgstr":

@@ -14,6 +14,7 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Locale
 
 from innovasjon.unavailable import RETRY_AFTER_SECONDS, is_database_unavailable
 
@@ -39,6 +40,14 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     # anonymous GET. `?format=api` is now an unknown format, a 404.
     renderer_classes = [JSONRenderer]
     pagination_class = BoundedPagination
+
+    def get_queryset(self):
+        # Without ?locale= the API lists the Bokmål pages, as it did before English came, so
+        # an intranet reading it gets no translations it did not ask for.
+        queryset = super().get_queryset()
+        if "locale" not in self.request.GET and "translation_of" not in self.request.GET:
+            queryset = queryset.filter(locale=Locale.get_default())
+        return queryset
 
     def handle_exception(self, exc):
         # Fixed messages only: exception text can hold database addresses, SQL or the raw

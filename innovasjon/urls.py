@@ -1,4 +1,6 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -7,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from innovasjon import admin_security, views
 from innovasjon.api import api_router
 from innovasjon.media import serve_image
+from pages.sitemaps import MultilingualSitemap
 from search.views import search
 
 handler400 = "innovasjon.views.bad_request"
@@ -21,11 +24,15 @@ urlpatterns = [
     path("dokumenter/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("s/<int:page_id>/", views.permalink, name="permalink"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sok/", search, name="search"),
     # Images only: documents go through /dokumenter/, which enforces collection privacy.
     re_path(r"^media/(?P<path>.*)$", serve_image, name="media"),
-    # Wagtail's page router last: every other URL is a page or the Norwegian 404.
-    path("", include(wagtail_urls)),
+    *i18n_patterns(
+        # "/sok/" in Bokmål, "/en/search/" in English.
+        path(_("sok/"), search, name="search"),
+        # Wagtail's page router last: every other URL is a page or the 404 in its language.
+        path("", include(wagtail_urls)),
+        prefix_default_language=False,
+    ),
 ]

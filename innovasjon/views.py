@@ -75,6 +75,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /sok/",
+        "Disallow: /en/search/",
         "Disallow: /api/",
         "Disallow: /s/",
         f"Sitemap: {root}{reverse('sitemap')}",

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from pages.languages import translation_status
 from pages.models import BasePage, WrittenStandard
 
 MINIMUM_SHARE = Decimal("25")
@@ -87,8 +88,22 @@ def _share(part, whole):
 
 def build():
     standards = {code: Standard(code, label) for code, label in WrittenStandard.choices}
-    pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("title")
+    # Norwegian pages only: an English translation is in neither written standard.
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, locale=Locale.get_default())
+        .specific()
+        .order_by("title")
+    )
     for page in pages:
         if isinstance(page, BasePage):
             standards[page.written_standard].pages.append((page, words_in(page)))
     return Report(list(standards.values()))
+
+
+def translations():
+    """Each page not in the default locale with its status, those whose source changed first."""
+    pages = Page.objects.exclude(locale=Locale.get_default()).filter(depth__gt=1).order_by("path")
+    found = [status for page in pages.specific() if (status := translation_status(page))]
+    return sorted(found, key=lambda status: not status.source_changed)

@@ -14,7 +14,12 @@ def written_standards(request):
     return render(
         request,
         "languagereport/report.html",
-        {"report": result, "rows": list(result.rows()), "minimum": report.MINIMUM_SHARE},
+        {
+            "report": result,
+            "rows": list(result.rows()),
+            "minimum": report.MINIMUM_SHARE,
+            "translations": report.translations(),
+        },
     )
 
 

@@ -66,14 +66,24 @@ class QuoteBlock(blocks.StructBlock):
 
 class LinkValue(blocks.StructValue):
     @cached_property
-    def href(self):
+    def target(self):
+        """The chosen page in the reader's language where it has a version in it."""
         page = self.get("page")
-        return page.url if page else self.get("url")
+        return page.localized if page else None
+
+    @cached_property
+    def href(self):
+        return self.target.url if self.target else self.get("url")
 
     @cached_property
     def label(self):
-        page = self.get("page")
-        return self.get("text") or (page.title if page else self.get("url"))
+        return self.get("text") or (self.target.title if self.target else self.get("url"))
+
+    @cached_property
+    def language(self):
+        """The language of the page linked to, for its `lang` where it differs from the
+        reader's; None for an external link."""
+        return getattr(self.target.specific, "content_language", None) if self.target else None
 
 
 class LinkBlock(blocks.StructBlock):

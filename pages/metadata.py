@@ -4,11 +4,14 @@ and schema.org JSON-LD."""
 import json
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from pages import languages
 from pages.models import SiteSettings
 
 DESCRIPTION_LENGTH = 300
@@ -36,8 +39,13 @@ def page_metadata(page, request):
         "image_alt": image_alt,
         "og_type": "website" if page.depth <= 2 else "article",
         "site_name": site_name,
+        "og_locale": languages.OG_LOCALES.get(_language(page), "nb_NO"),
         "json_ld": _json_ld(page, request, root, site_settings, description, site_name),
     }
+
+
+def _language(page):
+    return getattr(page, "content_language", None) or translation.get_language()
 
 
 def _share_image(page, site_settings):
@@ -60,11 +68,11 @@ def _json_ld(page, request, root, site_settings, description, site_name):
         "@id": f"{root}/#nettsted",
         "name": site_name,
         "url": f"{root}/",
-        "inLanguage": "nb",
+        "inLanguage": translation.get_language(),
         "publisher": {"@id": organisation["@id"]},
         "potentialAction": {
             "@type": "SearchAction",
-            "target": f"{root}/sok/?q={{search_term_string}}",
+            "target": f"{root}{reverse('search')}?q={{search_term_string}}",
             "query-input": "required name=search_term_string",
         },
     }
@@ -75,7 +83,7 @@ def _json_ld(page, request, root, site_settings, description, site_name):
         "url": url,
         "name": page.title,
         "description": description,
-        "inLanguage": "nb",
+        "inLanguage": _language(page),
         "isPartOf": {"@id": website["@id"]},
     }
     if page.last_published_at:

@@ -5,6 +5,9 @@ Only the cache is read here. A site not cached yet is found by Wagtail in the vi
 and stored afterwards: so a database outage is met in the view, which answers it with the 503,
 and never waits out its timeout here first."""
 
+from django.conf import settings
+from django.utils import translation
+
 from pages import caching
 
 
@@ -23,4 +26,24 @@ class CachedSiteMiddleware:
             # The home page the router starts from comes with it (loaded here, once).
             site.root_page.specific  # noqa: B018
             caching.write(site, *parts, request=request)
+        return response
+
+
+class PathLanguageMiddleware:
+    """The language comes from the URL alone: /en/… is English, every other path Bokmål.
+
+    Django's LocaleMiddleware would also read the browser's Accept-Language and add
+    `Vary: Accept-Language` to every Bokmål page, which splits the CDN's and the page cache's
+    entries for nothing: a Bokmål URL never answers in another language. The admin sets each
+    editor's own language itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

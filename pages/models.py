@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from pages import caching
@@ -69,6 +69,10 @@ class BasePage(Page):
 
     content_panels = [
         *Page.content_panels,
+        HelpPanel(
+            heading=_("Oversettelse"),
+            template="wagtailadmin/panels/translation_status_panel.html",
+        ),
         FieldPanel("written_standard"),
         MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
     ]
@@ -91,6 +95,14 @@ class BasePage(Page):
     @property
     def short_title(self):
         return self.menu_title or self.title
+
+    @property
+    def content_language(self):
+        """The language of the page's own text, for its `lang`: the written standard of a
+        Norwegian page, the locale's language otherwise."""
+        if self.locale_id == _default_locale_id():
+            return self.written_standard
+        return self.locale.language_code
 
     @cached_property
     def trail(self):
@@ -194,6 +206,12 @@ class HomePage(PageImageMixin, BasePage):
         context["entry_points"] = SimpleLazyObject(self.entry_cards)
         return context
 
+    @property
+    def localized(self):
+        """This home page in the active language, where Wagtail asks the database on every
+        request; cached with the content, for each language (the cache key holds it)."""
+        return caching.cached("localized-home", lambda: super(HomePage, self).localized, self.pk)
+
     def route(self, request, path_components):
         """The page at this URL in one query, where Wagtail asks two for every level below the
         home page. Which page holds a URL is cached; a URL no page holds takes Wagtail's own
@@ -245,6 +263,10 @@ class HomePage(PageImageMixin, BasePage):
             for e in entries
             if e.page_id in by_id
         ]
+
+
+def _default_locale_id():
+    return caching.cached("default-locale", lambda: Locale.get_default().pk)
 
 
 def _open_to_all(path):

@@ -8,8 +8,8 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils import timezone, translation
+from django.utils.formats import date_format as format_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -32,6 +32,12 @@ class Audience(models.Model):
     """Who a program is for, as visitors filter the program list by it."""
 
     name = models.CharField(_("Navn"), max_length=80, unique=True)
+    name_en = models.CharField(
+        _("Navn på engelsk"),
+        max_length=80,
+        blank=True,
+        help_text=_("Vises i filteret på de engelske sidene. Tomt betyr navnet på norsk."),
+    )
     slug = models.SlugField(
         _("Adresse"),
         max_length=80,
@@ -42,7 +48,7 @@ class Audience(models.Model):
         ),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +56,13 @@ class Audience(models.Model):
         verbose_name_plural = _("Målgrupper")
 
     def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        """The name in the active language."""
+        if translation.get_language() == "en" and self.name_en:
+            return self.name_en
         return self.name
 
 
@@ -64,7 +77,10 @@ class ProgramFilters(forms.Form):
     def __init__(self, data, audiences):
         super().__init__(data)
         self.fields["status"].choices = [("", _("Alle")), *self.STATUSES.items()]
-        self.fields["malgruppe"].choices = [("", _("Alle")), *((a.slug, a.name) for a in audiences)]
+        self.fields["malgruppe"].choices = [
+            ("", _("Alle")),
+            *((a.slug, a.label) for a in audiences),
+        ]
         for name, field in self.fields.items():
             field.error_messages["invalid_choice"] = _(
                 "«%(value)s» er ikke et av valgene. Velg fra listen."
@@ -190,7 +206,8 @@ class ProgramStatus(models.TextChoices):
 
 # Not a stored status: an open call whose deadline has passed, read as closed.
 APPLICATIONS_CLOSED = "closed"
-DATE_FORMAT = "j. F Y"
+# The active language's: "5. desember 2026", "5 December 2026" (innovasjon/formats/).
+DATE_FORMAT = "DATE_FORMAT"
 
 
 class ProgramPage(PageImageMixin, BasePage):

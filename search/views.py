@@ -1,4 +1,5 @@
-"""Site search at /sok/: Wagtail's database backend, editors' promotions first, nothing logged.
+"""Site search at /sok/ (/en/search/ in English): Wagtail's database backend, editors'
+promotions first, nothing logged.
 
 The visitor's query is untrusted text that reaches the search backend's own query language
 (SQLite FTS5 MATCH, PostgreSQL tsquery), so it is cleaned before it touches the database and the
@@ -14,16 +15,19 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from pages import caching
 from pages.http import safe_methods_only
 from pages.pagination import PAGE_PARAM, pagination, parse_page_number
+from search import backends
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -196,11 +200,15 @@ def _promoted_result(pick, query, request, cards):
 
 
 def _run_search(request, query, number, site, context):
-    """Fills in the results; returns False if the requested page is past the last one."""
-    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    """Fills in the results; returns False if the requested page is past the last one.
+
+    Searches the pages in the URL's language, stemmed as that language (search/backends.py)."""
+    root = site.root_page.specific.localized
+    pages = Page.objects.live().public().descendant_of(root, inclusive=True)
     picks = _promotions(query, pages)
     promoted_ids = [pick.page_id for pick in picks if pick.page_id]
-    found = pages.exclude(pk__in=promoted_ids).search(query)
+    backend = backends.for_language(get_search_backend(), translation.get_language())
+    found = backend.search(query, pages.exclude(pk__in=promoted_ids))
 
     paginator = Paginator(found, RESULTS_PER_PAGE)
     context["total"] = len(picks) + paginator.count
@@ -215,9 +223,7 @@ def _run_search(request, query, number, site, context):
 
     found_pages = list(page.object_list)
     picks = picks if page.number == 1 else []
-    cards = _cards(
-        [*(pick.page for pick in picks if pick.page_id), *found_pages], site.root_page, request
-    )
+    cards = _cards([*(pick.page for pick in picks if pick.page_id), *found_pages], root, request)
     context["results"] = [
         *(_promoted_result(pick, query, request, cards) for pick in picks),
         *(_result(found_page, query, request, cards) for found_page in found_pages),

@@ -261,9 +261,13 @@ PROGRAM_INDEX = {
 # kommunale virksomheter", and the seed's "kobler oppdragsgiver og startups sammen").
 # Innovasjonsnettverket has none: who can join is not confirmed.
 AUDIENCES = [
-    {"slug": "statlige-virksomheter", "name": "Statlige virksomheter"},
-    {"slug": "kommuner", "name": "Kommuner"},
-    {"slug": "oppstartsselskaper", "name": "Oppstartsselskaper"},
+    {
+        "slug": "statlige-virksomheter",
+        "name": "Statlige virksomheter",
+        "name_en": "Government agencies",
+    },
+    {"slug": "kommuner", "name": "Kommuner", "name_en": "Municipalities"},
+    {"slug": "oppstartsselskaper", "name": "Oppstartsselskaper", "name_en": "Start-ups"},
 ]
 
 PROGRAMS = [

@@ -98,7 +98,7 @@ def test_the_template_tag_maps_each_status_to_a_designsystemet_colour(fields, co
 
 
 def test_an_ended_program_needs_a_year_or_a_note_and_only_it_may_have_them(seeded):
-    startoff = ProgramPage.objects.get(slug="startoff")
+    startoff = ProgramPage.objects.get(locale__language_code="nb", slug="startoff")
     startoff.clean()
     startoff.ended_year = None
     startoff.end_note = "  "
@@ -108,7 +108,7 @@ def test_an_ended_program_needs_a_year_or_a_note_and_only_it_may_have_them(seede
     startoff.end_note = "Avviklet etter budsjettet."
     startoff.clean()
 
-    stimulab = ProgramPage.objects.get(slug="stimulab")
+    stimulab = ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
     stimulab.ended_year = 2024
     stimulab.end_note = "Avsluttet."
     with pytest.raises(ValidationError) as error:
@@ -117,7 +117,7 @@ def test_an_ended_program_needs_a_year_or_a_note_and_only_it_may_have_them(seede
 
 
 def test_the_admin_refuses_an_ended_program_without_year_or_note(client, seeded, admin_user):
-    page = ProgramPage.objects.get(slug="startoff")
+    page = ProgramPage.objects.get(locale__language_code="nb", slug="startoff")
     client.force_login(admin_user)
     data = edit_form_data(client, page, {"ended_year": "", "end_note": ""})
     data["action-publish"] = "1"
@@ -212,7 +212,7 @@ def test_innovasjonsnettverket_publishes_only_what_the_seed_says(client, seeded)
 
 
 def test_unconfirmed_facts_are_shown_to_editors_not_visitors(client, seeded, admin_user):
-    page = ProgramPage.objects.get(slug="innovasjonsnettverket")
+    page = ProgramPage.objects.get(locale__language_code="nb", slug="innovasjonsnettverket")
     note = "Status «Pågår» bygger bare på at seeden omtaler det i presens."
     assert note in page.facts_to_confirm
     # Visitors: not on the page, not in the search, not in the API.

@@ -62,7 +62,7 @@ def test_every_page_links_to_the_accessibility_statement(client, seeded):
 
 
 def test_page_image_needs_alt_text_or_the_decorative_choice(seeded):
-    page = ProgramPage.objects.get(slug="stimulab")
+    page = ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
     page.image = make_image()
     page.image_alt_text = ""
     page.image_decorative = False
@@ -74,7 +74,7 @@ def test_page_image_needs_alt_text_or_the_decorative_choice(seeded):
 
 
 def test_program_page_with_decorative_image_renders_empty_alt(client, seeded):
-    page = ProgramPage.objects.get(slug="stimulab")
+    page = ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
     page.image_decorative = True
     page.save_revision().publish()
     img = soup_of(client.get("/virkemidler/stimulab/")).select_one(".program__image img")
@@ -110,7 +110,7 @@ def test_footer_links_to_the_seeded_privacy_page(client, seeded):
 def test_an_open_call_past_its_deadline_reads_as_closed_everywhere(client, seeded):
     from datetime import date
 
-    page = ProgramPage.objects.get(slug="stimulab")
+    page = ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
     page.status = "open"
     page.applications_close_on = date(2020, 1, 31)
     page.save_revision().publish()

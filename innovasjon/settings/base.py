@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "seed",
     "languagereport",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -74,7 +76,7 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pages.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Site from the shared cache; after CommonMiddleware, which has refused unknown hosts.
     "pages.middleware.CachedSiteMiddleware",
@@ -182,16 +184,19 @@ PASSWORD_RESET_WINDOW = 60 * 60
 # A working day: the admin asks for the password again this long after signing in.
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 60 * 60
 
-# Bokmål is the default language and carries no URL prefix, so other languages can be
-# added later under their own prefix without changing a single existing link.
+# Bokmål is the default language and carries no URL prefix; English lives under /en/, so no
+# Bokmål link changed when it came. Nynorsk is a page's written standard, not a locale: the
+# language act counts pages written in it, and parallel copies do not count.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål")]
-WAGTAIL_I18N_ENABLED = False
+LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["innovasjon.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -267,8 +272,17 @@ PAGE_STALE_IF_ERROR = 86400
 # Entries each process keeps in memory too (about 15–50 KB each), each served only after the
 # shared cache confirms it is current; 0 keeps none.
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 256)
-# Search (/sok/) is never cached: every query is another page, and echoes what was typed.
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/sok/", "/api/", "/dokumenter/", "/media/", "/s/"]
+# Search (/sok/, /en/search/) is never cached: every query is another page, and echoes
+# what was typed.
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/sok/",
+    "/en/search/",
+    "/api/",
+    "/dokumenter/",
+    "/media/",
+    "/s/",
+]
 # The only query parameters that make another cached page (the program list's page and
 # filters); a request with any other is answered, just not stored.
 PAGE_CACHE_QUERY_PARAMETERS = ["side", "status", "malgruppe"]
@@ -405,7 +419,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_PASSWORD_RESET_ENABLED = EMAIL_BACKEND != NO_MAIL_BACKEND
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backends",
         "SEARCH_CONFIG": "norwegian",
     }
 }

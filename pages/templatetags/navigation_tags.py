@@ -12,7 +12,8 @@ register = template.Library()
 def _site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    # The home page of the URL's language: the English menu lists the English pages.
+    return site.root_page.specific.localized if site else None
 
 
 def menu_entries(root, request=None):

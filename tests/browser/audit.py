@@ -546,8 +546,10 @@ def failures(result):
                 f"{overflow['clientWidth']}; too wide: {overflow['offenders']}"
             ]
     out["structure"] = heading_problems(result)
-    if result.get("lang") != "nb":
-        out["structure"].append(f'html[lang] is {result.get("lang")!r}, expected "nb"')
+    # English lives under /en/; every other page's interface is Bokmål.
+    expected_lang = "en" if urlsplit(result["url"]).path.startswith("/en/") else "nb"
+    if result.get("lang") != expected_lang:
+        out["structure"].append(f'html[lang] is {result.get("lang")!r}, expected "{expected_lang}"')
     out["assets"] = [f"third-party request: {u}" for u in result["third_party"]] + [
         f"failed request ({f['type']}): {f['error']} {f['url']}"
         for f in result["failed_requests"]

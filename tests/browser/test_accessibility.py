@@ -36,6 +36,8 @@ def test_crawl_reaches_every_public_page(site_audit):
         for b in site_audit["broken_links"]
     )
     assert public <= crawled, f"Public pages no link leads to: {sorted(public - crawled)}"
+    # Every language is audited: the English pages and the Nynorsk one.
+    assert {"/en/", "/en/programmes/stimulab/", "/sprak/"} <= crawled
     found = {page["type"] for page in site_audit["pages"]}
     assert found >= EXPECTED_PAGE_TYPES, f"Page types not crawled: {EXPECTED_PAGE_TYPES - found}"
 

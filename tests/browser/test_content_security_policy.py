@@ -102,9 +102,9 @@ def admin_site(chromium_executable, django_db_setup, django_db_blocker):
 
     with serve_seeded_site(django_db_blocker, extra=_add_admin_user) as site:
         with django_db_blocker.unblock():
-            home = Page.objects.get(depth=2)
+            home = Page.objects.get(depth=2, locale__language_code="nb")
             content = Page.objects.filter(depth=3).live().order_by("path").last()
-            program_url = Page.objects.get(slug="stimulab").url
+            program_url = Page.objects.get(locale__language_code="nb", slug="stimulab").url
         yield site, home, content, program_url
 
 

@@ -31,7 +31,9 @@ def _add_all_blocks_page():
     from pages.models import HomePage
     from tests.factories import make_all_blocks_page
 
-    make_all_blocks_page(HomePage.objects.get(), slug=ALL_BLOCKS_PATH.strip("/"))
+    make_all_blocks_page(
+        HomePage.objects.get(locale__language_code="nb"), slug=ALL_BLOCKS_PATH.strip("/")
+    )
     # The live server's search must see the new page too.
     call_command("update_index", verbosity=0)
 

@@ -2,7 +2,8 @@
 
 It runs once per site: when a home page exists, nothing is touched, so a second run changes
 nothing and editors' edits, renames, moves and deletions stand. `make run` and `make serve` can
-therefore call it every time.
+therefore call it every time. The English versions (seed/translations.py) are made the same way,
+once: when an English home page exists, none is made again.
 """
 
 import io
@@ -14,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from pages.models import (
     ContentPage,
@@ -28,6 +29,7 @@ from pages.models import (
 )
 from programs.models import Audience, ProgramIndexPage, ProgramPage
 from seed import content as seed
+from seed import translations
 from seed.images import render_png
 
 PAGE_TYPES = {
@@ -41,34 +43,99 @@ class Command(BaseCommand):
     help = "Laster inn startinnholdet. Eksisterende sider, bilder og innstillinger røres ikke."
 
     def handle(self, *args, **options):
-        if HomePage.objects.exists():
-            self.stdout.write("Innholdet finnes allerede. Ingenting ble endret.")
-            return
         self.created = []
         with transaction.atomic():
-            home = self.create_home()
-            sections = [
-                self.create_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL
-            ]
-            index = self.create_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
-            audiences = {
-                data["slug"]: Audience.objects.get_or_create(slug=data["slug"], defaults=data)[0]
-                for data in seed.AUDIENCES
-            }
-            privacy = self.create_page(home, ContentPage, seed.PRIVACY)
-            for data in seed.PROGRAMS:
-                program = self.create_page(
-                    index,
-                    ProgramPage,
-                    data,
-                    audiences=[audiences[slug] for slug in data.get("audiences", [])],
-                )
-                self.ensure_vanity_redirect(data["vanity_path"], program)
-            for order, page in enumerate([*sections, index]):
-                HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
-            home.save_revision().publish()
-            self.ensure_site_settings(home, privacy)
-        self.stdout.write(f"Opprettet: {', '.join(self.created)}")
+            if HomePage.objects.filter(locale=Locale.get_default()).exists():
+                self.stdout.write("Innholdet finnes allerede.")
+            else:
+                self.create_bokmal_tree()
+            english = Locale.objects.get_or_create(language_code="en")[0]
+            if HomePage.objects.filter(locale=english).exists():
+                self.stdout.write("Den engelske versjonen finnes allerede.")
+            else:
+                self.create_english(english)
+        if self.created:
+            self.stdout.write(f"Opprettet: {', '.join(self.created)}")
+        else:
+            self.stdout.write("Ingenting ble endret.")
+
+    def create_bokmal_tree(self):
+        home = self.create_home()
+        sections = [self.create_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL]
+        index = self.create_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
+        audiences = {
+            data["slug"]: Audience.objects.get_or_create(slug=data["slug"], defaults=data)[0]
+            for data in seed.AUDIENCES
+        }
+        privacy = self.create_page(home, ContentPage, seed.PRIVACY)
+        for data in seed.PROGRAMS:
+            program = self.create_page(
+                index,
+                ProgramPage,
+                data,
+                audiences=[audiences[slug] for slug in data.get("audiences", [])],
+            )
+            self.ensure_vanity_redirect(data["vanity_path"], program)
+        for order, page in enumerate([*sections, index]):
+            HomeEntryPoint.objects.create(home=home, page=page, sort_order=order)
+        language = self.create_page(home, ContentPage, translations.NYNORSK)
+        home.save_revision().publish()
+        self.ensure_site_settings(home, privacy, language)
+
+    def create_english(self, locale):
+        """English translations of the pages in seed/translations.py, linked to their Bokmål
+        sources as Wagtail's translation workflow links them, each in its parent's English
+        version (the order of ENGLISH is the tree's)."""
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        if home is None:
+            return
+        sources = {"": home}
+        sources.update(
+            (page.slug, page.specific)
+            for page in home.get_descendants().filter(slug__in=list(translations.ENGLISH))
+        )
+        made = {}
+        for slug, data in translations.ENGLISH.items():
+            source = sources.get(slug)
+            if source is None:
+                continue
+            page = self.translate(source, locale, data["slug"], made.get(source.get_parent().pk))
+            for field, value in self.fields(type(page), data).items():
+                setattr(page, field, value)
+            if isinstance(page, PrinciplesPage):
+                page.principles = self.principles(data)
+                page.sources = self.sources(data)
+            page.save_revision().publish()
+            made[source.pk] = page
+            self.created.append(page.url)
+        english_home = made.get(home.pk)
+        if english_home is None:
+            return
+        # The copied entry points lead to the Bokmål pages: each English card goes to the
+        # English page, and one with no English page is left out.
+        english_home.entry_points = [
+            HomeEntryPoint(page=made[entry.page_id], sort_order=entry.sort_order)
+            for entry in home.entry_points.all()
+            if entry.page_id in made
+        ]
+        english_home.save_revision().publish()
+        for slug, path in translations.ENGLISH_VANITY_PATHS.items():
+            if slug in sources and sources[slug].pk in made:
+                self.ensure_vanity_redirect(path, made[sources[slug].pk])
+
+    def translate(self, source, locale, slug, parent):
+        """A draft copy of `source` in `locale`, linked to it as Wagtail's translation workflow
+        links it, under `parent` (the root for a home page). The slug is set on the copy, so
+        Wagtail makes no redirect from the copied Bokmål slug."""
+        parent = parent or source.get_parent()
+        return source.copy(
+            to=parent,
+            update_attrs={"locale": locale, "slug": slug},
+            copy_revisions=False,
+            keep_live=False,
+            reset_translation_key=False,
+            log_action="wagtail.copy_for_translation",
+        ).specific
 
     def create_home(self):
         site = Site.objects.filter(is_default_site=True).first()
@@ -100,20 +167,26 @@ class Command(BaseCommand):
         for field, value in self.fields(model, data).items():
             setattr(page, field, value)
         if model is PrinciplesPage:
-            page.principles = [
-                Principle(title=title, text=text, sort_order=order)
-                for order, (title, text) in enumerate(data["principles"])
-            ]
-            page.sources = [
-                PrinciplesSource(sort_order=order, **source)
-                for order, source in enumerate(data["sources"])
-            ]
+            page.principles = self.principles(data)
+            page.sources = self.sources(data)
         if audiences:
             page.audiences = audiences
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created.append(page.url)
         return page
+
+    def principles(self, data):
+        return [
+            Principle(title=title, text=text, sort_order=order)
+            for order, (title, text) in enumerate(data["principles"])
+        ]
+
+    def sources(self, data):
+        return [
+            PrinciplesSource(sort_order=order, **source)
+            for order, source in enumerate(data["sources"])
+        ]
 
     def fields(self, model, data):
         """The seed entry's values for the model's own fields; images become Image objects."""
@@ -147,7 +220,7 @@ class Command(BaseCommand):
             Redirect.objects.create(old_path=path, site=None, redirect_page=page, is_permanent=True)
             self.created.append(f"{old_path}/ -> {page.url}")
 
-    def ensure_site_settings(self, home, privacy_page):
+    def ensure_site_settings(self, home, privacy_page, language_page):
         site = home.get_site()
         if SiteSettings.objects.filter(site=site).exists():
             return
@@ -155,6 +228,7 @@ class Command(BaseCommand):
             site=site,
             default_share_image=self.ensure_image(seed.HOME["image"]),
             privacy_page=privacy_page,
+            footer_links=[("link", {"page": language_page, "url": "", "text": ""})],
             **seed.SITE_SETTINGS,
         )
         self.created.append("Innstillinger for nettstedet")

@@ -51,7 +51,14 @@ VARIANTS = [
 # One full-page screenshot per page type at these.
 SCREENSHOT_VARIANTS = {(DESKTOP, "light"), (DESKTOP, "dark"), (MOBILE, "light")}
 
-SKIP_LINK_TEXT = "Hopp til hovedinnhold"
+# English lives under /en/; every other page's interface is Bokmål.
+SKIP_LINK_TEXT = {"nb": "Hopp til hovedinnhold", "en": "Skip to main content"}
+
+
+def interface_language(url):
+    return "en" if urlsplit(url).path.startswith("/en/") else "nb"
+
+
 # Not pages: never crawled.
 NOT_PAGES = ("/admin/", "/static/", "/media/", "/dokumenter/", "/helse/")
 MISSING_PATH = "/finnes-ikke-tilgjengelighetstest/"
@@ -433,7 +440,7 @@ def check_focus(page, max_steps=400):
         "first_is_skip_link": bool(
             first
             and first["isSkipLink"]
-            and first["skipLinkText"] == SKIP_LINK_TEXT
+            and first["skipLinkText"] == SKIP_LINK_TEXT[interface_language(page.url)]
             and first["href"] == "#main"
         ),
     }
@@ -527,7 +534,8 @@ def failures(result):
         out["skip_link"] = []
         if not skip["first_is_skip_link"]:
             out["skip_link"].append(
-                f"first Tab focuses {skip['first_stop']}, not the skip link «{SKIP_LINK_TEXT}»"
+                f"first Tab focuses {skip['first_stop']}, not the skip link "
+                f"«{SKIP_LINK_TEXT[interface_language(result['url'])]}»"
             )
         if not skip["moves_to_main"]:
             out["skip_link"].append(
@@ -546,8 +554,7 @@ def failures(result):
                 f"{overflow['clientWidth']}; too wide: {overflow['offenders']}"
             ]
     out["structure"] = heading_problems(result)
-    # English lives under /en/; every other page's interface is Bokmål.
-    expected_lang = "en" if urlsplit(result["url"]).path.startswith("/en/") else "nb"
+    expected_lang = interface_language(result["url"])
     if result.get("lang") != expected_lang:
         out["structure"].append(f'html[lang] is {result.get("lang")!r}, expected "{expected_lang}"')
     out["assets"] = [f"third-party request: {u}" for u in result["third_party"]] + [

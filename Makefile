@@ -29,8 +29,8 @@ $(FONTS): bin/build_fonts.py $(BIN)/.installed node_modules/.installed
 	$(BIN)/python bin/build_fonts.py
 	@touch $@
 
-MESSAGES := locale/nb/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
-$(MESSAGES) &: locale/nb/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po bin/compile_messages.py $(BIN)/.installed
+MESSAGES := locale/nb/LC_MESSAGES/django.mo locale/nb/LC_MESSAGES/djangojs.mo locale/en/LC_MESSAGES/django.mo
+$(MESSAGES) &: $(MESSAGES:.mo=.po) bin/compile_messages.py $(BIN)/.installed
 	$(BIN)/python bin/compile_messages.py
 
 install: $(BIN)/.installed node_modules/.installed $(FONTS) $(MESSAGES) ## Install Python and npm packages from the lock files, build the fonts and our translations

@@ -2,11 +2,9 @@
 gets wrong, and bin/compile_messages.py compiles it as GNU gettext would."""
 
 import gettext
-import importlib.util
 import io
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,11 +13,9 @@ from django.test import Client
 from django.utils import translation
 from wagtail.models import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.catalogues import ROOT, compile_messages
+
 CATALOGUE = ROOT / "locale" / "nb" / "LC_MESSAGES" / "django.po"
-_spec = importlib.util.spec_from_file_location("compile_messages", ROOT / "bin/compile_messages.py")
-compile_messages = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(compile_messages)
 
 # Shown on the editorial path untranslated, or misspelt, by Wagtail 8.0's own nb catalogue.
 FIXED = {

@@ -192,6 +192,7 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "innovasjon.admin_forms.LoginForm"
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -12,6 +12,8 @@ import dj_database_url
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.production import production_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -114,3 +116,20 @@ def test_gunicorn_serves_a_page_and_a_static_file(database_url, tmp_path):
         server.wait(timeout=30)
         log.close()
     assert "gunicorn" in (tmp_path / "serve.log").read_text().lower()
+
+
+def test_static_files_are_collected_again_only_after_a_source_changed():
+    """bin/collectstatic, which `make serve` and the server tests run, skips a collect that would
+    give the same files."""
+    manifest = ROOT / "staticfiles" / "staticfiles.json"
+    source = ROOT / "static" / "site" / "site.css"
+    env = production_env({"DATABASE_URL": "sqlite:///:memory:"})
+
+    def collect():
+        subprocess.run([ROOT / "bin" / "collectstatic"], env=env, check=True, timeout=600)
+        return manifest.stat().st_mtime_ns
+
+    os.utime(source)
+    collected = collect()
+    assert collected > source.stat().st_mtime_ns
+    assert collect() == collected

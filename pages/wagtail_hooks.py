@@ -1,16 +1,86 @@
+from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.documents.rich_text import DocumentLinkHandler
 
-from pages.accessibility import WCAG_TAGS
+from pages.accessibility import ALT_TEXT_PATTERN, WCAG_TAGS, axe_locale
 from pages.documents import document_meta
+
+# Rules whose messages axe-core's Bokmål (locales/nb.json in axe-core 4.14) lacks.
+BOKMAL_MESSAGES = {
+    "aria-braille-equivalent": _(
+        "ARIA-attributter for punktskrift må ha en vanlig tekst ved siden av"
+    ),
+    "aria-command-name": _("ARIA-kommandoer må ha et tilgjengelig navn"),
+    "aria-conditional-attr": _("ARIA-attributter må brukes slik rollen til elementet tillater"),
+    "aria-deprecated-role": _("Utgåtte ARIA-roller skal ikke brukes"),
+    "aria-meter-name": _("ARIA-målere må ha et tilgjengelig navn"),
+    "aria-progressbar-name": _("ARIA-fremdriftsindikatorer må ha et tilgjengelig navn"),
+    "aria-prohibited-attr": _("Elementer skal bare ha ARIA-attributter som er tillatt for dem"),
+    "aria-tab-name": _("ARIA-faner må ha et tilgjengelig navn"),
+    "aria-tooltip-name": _("ARIA-verktøytips må ha et tilgjengelig navn"),
+    "empty-table-header": _("En tabelloverskrift er tom"),
+    "frame-focusable-content": _("Rammer med innhold som kan få fokus, skal ikke ha tabindex=-1"),
+    "nested-interactive": _("Interaktive elementer skal ikke ligge inni hverandre"),
+    "no-autoplay-audio": _("Lyd og video skal ikke spilles av automatisk"),
+    "select-name": _("Nedtrekkslister må ha et tilgjengelig navn"),
+    "summary-name": _("Summary-elementer må ha en tekst"),
+    "svg-img-alt": _("SVG-bilder må ha alternativ tekst"),
+    "target-size": _("Klikkflater må være minst 24 × 24 piksler, eller ha nok avstand rundt seg"),
+}
 
 
 class SiteAccessibilityChecker(ContentCheckerItem):
-    """The userbar's checker runs the same WCAG 2.1 AA rules as our browser tests."""
+    """The userbar's checker: the WCAG 2.2 AA rules of our browser tests and Wagtail's content
+    rules, whose tags are not WCAG's, with axe's messages in Bokmål."""
 
     axe_run_only = WCAG_TAGS
+    # A rule named here runs whatever its tags (and p-as-heading although axe calls it
+    # experimental); these are the rules Wagtail's own checker runs.
+    axe_rules = {rule: {"enabled": True} for rule in ContentCheckerItem.axe_run_only}
+    axe_custom_checks = [
+        *(
+            {**check, "options": {"pattern": ALT_TEXT_PATTERN}}
+            if check["id"] == "check-image-alt-text"
+            else check
+            for check in ContentCheckerItem.axe_custom_checks
+        ),
+        # axe's margins (bold with italic or a larger size, italic with a larger size, or a much
+        # larger size), and bold alone: a short bold paragraph above a longer one is the fake
+        # heading editors make most.
+        {
+            "id": "p-as-heading",
+            "options": {
+                "margins": [
+                    {"weight": 150},
+                    {"weight": 150, "italic": True},
+                    {"weight": 150, "size": 1.15},
+                    {"italic": True, "size": 1.15},
+                    {"size": 1.4},
+                ],
+                "passLength": 1,
+                "failLength": 0.5,
+            },
+        },
+    ]
+    axe_messages = {
+        **{rule: {"error_name": name} for rule, name in BOKMAL_MESSAGES.items()},
+        **ContentCheckerItem.axe_messages,
+        "alt-text-quality": {
+            "error_name": _("Den alternative teksten beskriver ikke bildet"),
+            "help_text": _(
+                "Beskriv hva bildet viser. Ikke bruk filnavnet, og ikke begynn med «Bilde av»: "
+                "skjermleseren sier allerede at det er et bilde."
+            ),
+        },
+    }
+
+    def get_axe_spec(self, request):
+        spec = super().get_axe_spec(request)
+        locale = axe_locale(translation.get_language() or "")
+        return {**spec, "locale": locale} if locale else spec
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -153,3 +153,13 @@ def test_the_site_name_is_set_in_one_place(client, seeded):
     names = _site_names(client)
     assert names.pop("admin login") == "Logg inn på Et nytt navn"
     assert set(names.values()) == {"Et nytt navn"}
+
+
+def test_userbar_checker_also_runs_wagtails_content_rules_in_bokmal(client, seeded, admin_user):
+    client.force_login(admin_user)
+    soup = soup_of(client.get("/virkemidler/stimulab/"))
+    config = json.loads(soup.find("script", id="checker-axe-configuration").string)
+    enabled = {rule for rule, options in config["options"]["rules"].items() if options["enabled"]}
+    assert {"alt-text-quality", "p-as-heading", "empty-meta-description"} <= enabled
+    assert config["spec"]["locale"]["lang"] == "nb"
+    assert "failureSummaries" not in config["spec"]["locale"]

@@ -48,17 +48,19 @@ def _add_editor_and_flawed_pages():
 
 @pytest.fixture(scope="module")
 def editor_page(chromium_executable, django_db_setup, django_db_blocker):
-    with serve_seeded_site(django_db_blocker, extra=_add_editor_and_flawed_pages) as site:
-        with launch_browser(chromium_executable) as browser:
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{site.url}/admin/login/")
-            page.fill("#id_username", EDITOR)
-            page.fill("#id_password", PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_url(f"{site.url}/admin/")
-            yield site, page
-            context.close()
+    with (
+        serve_seeded_site(django_db_blocker, extra=_add_editor_and_flawed_pages) as site,
+        launch_browser(chromium_executable) as browser,
+    ):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{site.url}/admin/login/")
+        page.fill("#id_username", EDITOR)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{site.url}/admin/")
+        yield site, page
+        context.close()
 
 
 def _checker_results(page, url):

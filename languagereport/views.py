@@ -1,10 +1,8 @@
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from languagereport import report
+from pages.exports import csv_response
 
 
 def written_standards(request):
@@ -24,18 +22,12 @@ def written_standards(request):
 
 
 def _as_csv(result):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="malform.csv"'
-    # A byte order mark, so that Excel reads æ, ø and å right.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Målform"), _("Tittel"), _("Adresse"), _("Ord")])
-    for standard in result.standards:
-        for page, words in standard.pages:
-            writer.writerow([standard.label, _safe_cell(page.title), page.full_url, words])
-    return response
-
-
-def _safe_cell(text):
-    # A title that starts like a formula would run as one in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_response(
+        "malform.csv",
+        [_("Målform"), _("Tittel"), _("Adresse"), _("Ord")],
+        (
+            [standard.label, page.title, page.full_url, words]
+            for standard in result.standards
+            for page, words in standard.pages
+        ),
+    )

@@ -74,6 +74,10 @@ class BasePage(Page):
             template="wagtailadmin/panels/translation_status_panel.html",
         ),
         FieldPanel("written_standard"),
+        HelpPanel(
+            heading=_("Lesbarhet (LIX)"),
+            template="wagtailadmin/panels/readability_panel.html",
+        ),
         MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
     ]
     promote_panels = [

@@ -9,7 +9,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "pyproject.toml"
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ("innovasjon", "languagereport", "pagecache", "pages", "programs", "search", "seed")
+PACKAGES = (
+    "innovasjon",
+    "languagereport",
+    "pagecache",
+    "pages",
+    "programs",
+    "readability",
+    "search",
+    "seed",
+)
 CONTRACT_NAMES = {
     contract["id"]: contract["name"]
     for contract in tomllib.loads(CONFIG.read_text())["tool"]["importlinter"]["contracts"]
@@ -48,6 +57,9 @@ FORBIDDEN = [
     ("pages", "languagereport.report", "pages-is-the-base"),
     ("languagereport", "innovasjon.urls", "apps-know-no-project"),
     ("programs", "languagereport.views", "layers"),
+    ("pages", "readability.report", "pages-is-the-base"),
+    ("readability", "innovasjon.urls", "apps-know-no-project"),
+    ("programs", "readability.views", "layers"),
 ]
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "seed",
     "languagereport",
+    "readability",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",

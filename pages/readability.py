@@ -114,7 +114,8 @@ def prose_blocks(html, root_selector=None):
         return []
     for tag in root.find_all(NOT_PROSE):
         tag.decompose()
-    for tag in root.select("[hidden], [aria-hidden=true], .visually-hidden, .ds-sr-only"):
+    # Hidden text, and the "last updated" line, which is the site's and not the writer's.
+    for tag in root.select("[hidden], [aria-hidden=true], .ds-sr-only, .last-updated"):
         tag.decompose()
     blocks = []
     for tag in root.find_all(BLOCKS):

@@ -95,6 +95,7 @@ def test_a_page_is_read_as_the_public_sees_it(seeded):
     text = " ".join(blocks)
     assert "Hopp til hovedinnhold" not in text
     assert "Del denne siden" not in text
+    assert "Sist oppdatert" not in text
     assert stimulab.title in blocks
     assert stimulab.description.split(".")[0] in text
     assert lix_of_page(stimulab) == lix_of_blocks(blocks)
@@ -126,7 +127,7 @@ def test_the_report_lists_every_norwegian_page_hardest_first_with_csv(admin_clie
     titles = [row.th.get_text(strip=True) for row in rows]
     norwegian = Page.objects.live().filter(depth__gt=1, locale__language_code="nb")
     assert sorted(titles) == sorted(norwegian.values_list("title", flat=True))
-    # A page with a title and nothing else is read too: its title and "last updated" line.
+    # A page with a title and nothing else is read too: its title is a sentence.
     assert "Tom side" in titles
     scores = [int(row.find_all("td")[0].get_text(strip=True)) for row in rows]
     assert scores == sorted(scores, reverse=True)

@@ -10,7 +10,10 @@ CACHE_SECONDS = 7 * 24 * 3600
 
 
 def _cached_lix(page):
-    key = f"readability:lix:{page.pk}:{page.last_published_at.isoformat()}"
+    # A page made live without being published has no publishing time; its revision then says
+    # whether it changed.
+    published = page.last_published_at.timestamp() if page.last_published_at else 0
+    key = f"readability:lix:{page.pk}:{published}:{page.latest_revision_id}"
     figures = cache.get(key)
     if figures is None:
         lix = lix_of_page(page)

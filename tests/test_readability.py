@@ -121,6 +121,8 @@ def test_the_editor_shows_the_lix_of_the_draft(admin_client, seeded):
 def test_the_report_lists_every_norwegian_page_hardest_first_with_csv(admin_client, seeded):
     empty = seeded.add_child(instance=ContentPage(title="Tom side", slug="tom"))
     empty.save_revision().publish()
+    # Live without ever being published: no publishing time.
+    seeded.add_child(instance=ContentPage(title="Aldri publisert", slug="aldri"))
     response = admin_client.get(reverse("readability_report"))
     assert response.status_code == 200
     rows = soup_of(response).select("table.listing tbody tr")

@@ -179,3 +179,24 @@ def test_our_admin_templates_are_wagtails_with_only_the_english_marked(name):
         assert english in theirs
         theirs = theirs.replace(english, marked)
     assert ours.removeprefix("{% load i18n %}\n") == theirs
+
+
+# A slow machine may add a second between the two clocks; the wording must stay Bokmål.
+@pytest.mark.parametrize(
+    ("ago", "bokmal"),
+    [
+        (timedelta(0), r"nå|et sekund siden"),
+        (timedelta(seconds=5), r"\d sekunder siden"),
+        (timedelta(minutes=3), r"3 minutter siden"),
+        (timedelta(days=3), r"3 dager siden"),
+    ],
+)
+def test_how_long_ago_reads_in_bokmal_however_long_the_crawl_takes(ago, bokmal):
+    """The status panel's "Sendt til … nå" says "et sekund siden" a second later: Django's
+    humanize, which Wagtail uses for it, is installed so that its Bokmål is read."""
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import translation
+
+    with translation.override("nb"):
+        said = naturaltime(timezone.now() - ago).replace("\xa0", " ")
+    assert re.fullmatch(bokmal, said), said

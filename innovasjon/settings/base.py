@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's admin says "2 minutes ago" with humanize; installed, its Bokmål is read.
+    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
 ]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -133,10 +134,12 @@ CONTENT = "main [lang]"
 
 
 def lix_of_page(page):
-    """LIX of the page as the public sees it (or would, for a draft): rendered, caches bypassed."""
-    response = page.make_preview_request()
-    if hasattr(response, "render"):
-        response.render()
+    """LIX of the page as the public sees it (or would, for a draft): rendered, caches bypassed.
+    Rendering an English page switches to English; the admin around it must stay in its own."""
+    with translation.override(translation.get_language()):
+        response = page.make_preview_request()
+        if hasattr(response, "render"):
+            response.render()
     if response.status_code != 200:
         return Lix(0, 0, 0)
     return lix_of_blocks(prose_blocks(response.content.decode(), CONTENT))

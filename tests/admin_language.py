@@ -84,7 +84,8 @@ def interface_texts(html):
         if script.get("type") == "application/json" and script.get("id") != AXE_CONFIGURATION:
             yield from _json_strings(json.loads(script.string or "null"))
         script.decompose()
-    for tag in soup.find_all("style"):
+    # Styles, and what editors wrote: a text area holds content, not interface.
+    for tag in soup.find_all(["style", "textarea"]):
         tag.decompose()
     for text in soup.find_all(string=True):
         if not isinstance(text, Comment) and text.strip():

@@ -67,6 +67,7 @@ def crawl(seeded):
         title="Veileder", file=ContentFile(b"%PDF-1.4\n", name="veileder.pdf")
     )
     site = Site.objects.get(is_default_site=True)
+    english = Locale.objects.get(language_code="en")
     add_url = reverse("wagtailadmin_pages:add", args=["pages", "contentpage", home.pk])
 
     pages = {"innlogging": Client().get(reverse("wagtailadmin_login"))}
@@ -77,6 +78,9 @@ def crawl(seeded):
         "sidetype": reverse("wagtailadmin_pages:add_subpage", args=[home.pk]),
         "ny side": add_url,
         "redigering": reverse("wagtailadmin_pages:edit", args=[stimulab.pk]),
+        "redigering av engelsk side": reverse(
+            "wagtailadmin_pages:edit", args=[stimulab.get_translation(english).pk]
+        ),
         "historikk": reverse("wagtailadmin_pages:history", args=[stimulab.pk]),
         "bilder": reverse("wagtailimages:index"),
         "bilde": reverse("wagtailimages:edit", args=[image.pk]),

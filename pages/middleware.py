@@ -35,15 +35,18 @@ class PathLanguageMiddleware:
     Django's LocaleMiddleware would also read the browser's Accept-Language and add
     `Vary: Accept-Language` to every Bokmål page, which splits the CDN's and the page cache's
     entries for nothing: a Bokmål URL never answers in another language. The admin sets each
-    editor's own language itself."""
+    editor's own language itself.
+
+    The language is put back afterwards: a page rendered inside another request (the editor's
+    readability box renders the page it measures) must not switch the admin around it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         language = translation.get_language_from_path(request.path_info)
-        translation.activate(language or settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", translation.get_language())
+        with translation.override(language or settings.LANGUAGE_CODE):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", translation.get_language())
         return response

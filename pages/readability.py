@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -96,9 +95,9 @@ def lix_of_blocks(blocks):
             continue
         words += len(found)
         long_words += sum(1 for word in found if len(re.sub(r"[-'’]", "", word)) > LONG_WORD)
-        inner = SENTENCE_END.findall(text.rstrip())
-        ends_with_stop = bool(SENTENCE_END.search(text.rstrip()[-1:] + " "))
-        sentences += len(inner) + (0 if ends_with_stop else 1)
+        text = text.rstrip()
+        # Every stop ends a sentence, and so does the block's end where no stop stands.
+        sentences += len(SENTENCE_END.findall(text)) + (text[-1] not in ".!?:")
     return Lix(words, sentences, long_words)
 
 
@@ -134,12 +133,10 @@ CONTENT = "main [lang]"
 
 
 def lix_of_page(page):
-    """LIX of the page as the public sees it (or would, for a draft): rendered, caches bypassed.
-    Rendering an English page switches to English; the admin around it must stay in its own."""
-    with translation.override(translation.get_language()):
-        response = page.make_preview_request()
-        if hasattr(response, "render"):
-            response.render()
+    """LIX of the page as the public sees it (or would, for a draft): rendered, caches bypassed."""
+    response = page.make_preview_request()
+    if hasattr(response, "render"):
+        response.render()
     if response.status_code != 200:
         return Lix(0, 0, 0)
     return lix_of_blocks(prose_blocks(response.content.decode(), CONTENT))

@@ -14,7 +14,7 @@ def readability_report(request):
     return render(
         request,
         "readability/report.html",
-        {"rows": rows, "bands": [(bound, label) for bound, label in reversed(BANDS)]},
+        {"rows": rows, "bands": list(reversed(BANDS))},
     )
 
 

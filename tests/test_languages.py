@@ -376,3 +376,13 @@ def test_editors_may_start_a_translation(db):
     for name in ("Redaktører", "Godkjennere"):
         codenames = Group.objects.get(name=name).permissions.values_list("codename", flat=True)
         assert "submit_translation" in codenames, name
+
+
+def test_an_english_request_leaves_the_language_it_found(client, seeded):
+    """A page rendered inside another request (the editor's readability box) must not switch
+    the request around it to English."""
+    from django.utils import translation
+
+    with translation.override("nb"):
+        assert client.get("/en/")["Content-Language"] == "en"
+        assert translation.get_language() == "nb"

@@ -69,7 +69,10 @@ def _checker_results(page, url):
     page.locator("wagtail-userbar [aria-controls='wagtail-userbar-items']").click()
     page.locator("wagtail-userbar #checker-trigger").click()
     dialog = page.locator("wagtail-userbar #checker-results")
-    expect(dialog.locator("[data-content-checker-count]").first).to_have_text(re.compile(r"\d"))
+    count = dialog.locator("[data-content-checker-count]").first
+    expect(count).to_have_text(re.compile(r"\d"))
+    # Every finding drawn, so that what is absent is absent and not still to come.
+    expect(dialog.locator("[data-content-checker-row]")).to_have_count(int(count.inner_text()))
     return dialog
 
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,8 +22,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
-from pages import caching
+from pages import caching, reading_time
 from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock
 
 # Addresses travel through e-mail, slides and case files: plain ASCII survives all of them.
@@ -34,9 +36,38 @@ class WrittenStandard(models.TextChoices):
     NYNORSK = "nn", _("Nynorsk")
 
 
+@register_snippet
+class ContentOwner(models.Model):
+    """The team that answers for a page's content and is asked when it is due for review."""
+
+    name = models.CharField(_("Team eller enhet"), max_length=120, unique=True)
+    email = models.EmailField(
+        _("E-post"), help_text=_("En felles adresse for teamet, ikke en persons e-post.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("email")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Innholdseier")
+        verbose_name_plural = _("Innholdseiere")
+
+    def __str__(self):
+        return self.name
+
+
+class PageForm(WagtailAdminPageForm):
+    """The page editor's form: a page is published with an owner to ask about it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "content_owner" in self.fields:
+            self.fields["content_owner"].required = True
+
+
 class BasePage(Page):
-    """What every public page has: a short menu title, a text for cards and link previews, and
-    an editors-only note of facts still to confirm."""
+    """What every public page has: a short menu title, a text for cards and link previews, an
+    editors-only note of facts still to confirm, and an owner who reviews it by a date."""
 
     menu_title = models.CharField(
         _("Kort tittel"),
@@ -67,6 +98,27 @@ class BasePage(Page):
         ),
     )
 
+    # Optional to the model, so pages made in code and tables filled before owners existed stay
+    # valid; the editor's form asks for one (PageForm).
+    content_owner = models.ForeignKey(
+        ContentOwner,
+        verbose_name=_("Innholdseier"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Teamet som svarer for innholdet og får beskjed når siden skal gjennomgås."),
+    )
+    next_review = models.DateField(
+        _("Neste gjennomgang"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Når siden skal leses gjennom igjen. Tom, eller mindre enn 30 dager unna, blir "
+            "12 måneder etter publisering når siden publiseres."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         HelpPanel(
@@ -79,6 +131,10 @@ class BasePage(Page):
             template="wagtailadmin/panels/readability_panel.html",
         ),
         MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
+        MultiFieldPanel(
+            [FieldPanel("content_owner"), FieldPanel("next_review")],
+            heading=_("Eier og gjennomgang"),
+        ),
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -88,6 +144,8 @@ class BasePage(Page):
             template="wagtailadmin/panels/permalink_panel.html",
         ),
     ]
+
+    base_form_class = PageForm
 
     # Set by HomePage.route from its cached answer: True where neither this page nor one above
     # it has a view restriction or is an alias, so serving asks the database nothing about it.
@@ -134,6 +192,12 @@ class BasePage(Page):
         if self.open_to_all:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(reading_time.fill_in)
+        return response
 
 
 class PageImageMixin(models.Model):

@@ -17,6 +17,10 @@ INNOVATION_BAROMETER_URL = "https://www.digdir.no/innovasjon/innovasjonsbaromete
 # "postmottak@digdir.no", "telefon": "22 45 10 00", postal address "Postboks 1382", "0114" "OSLO".
 DIGDIR_EMAIL = "postmottak@digdir.no"
 
+# Every seeded page's owner until editors name the team that writes it: Digdir, whose public
+# address (above) is the one contact the seed can source.
+CONTENT_OWNER = {"name": "Digitaliseringsdirektoratet", "email": DIGDIR_EMAIL}
+
 SITE_SETTINGS = {
     "organisation_name": "Digitaliseringsdirektoratet (Digdir)",
     "contact_email": DIGDIR_EMAIL,

@@ -16,6 +16,7 @@ PACKAGES = (
     "pages",
     "programs",
     "readability",
+    "review",
     "search",
     "seed",
 )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "seed",
     "languagereport",
     "readability",
+    "review",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",

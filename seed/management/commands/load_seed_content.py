@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from pages.models import (
+    ContentOwner,
     ContentPage,
     DefinitionPage,
     HomeEntryPoint,
@@ -60,6 +61,9 @@ class Command(BaseCommand):
             self.stdout.write("Ingenting ble endret.")
 
     def create_bokmal_tree(self):
+        self.owner = ContentOwner.objects.get_or_create(
+            name=seed.CONTENT_OWNER["name"], defaults={"email": seed.CONTENT_OWNER["email"]}
+        )[0]
         home = self.create_home()
         sections = [self.create_page(home, PAGE_TYPES[kind], data) for kind, data in seed.TOP_LEVEL]
         index = self.create_page(home, ProgramIndexPage, seed.PROGRAM_INDEX)
@@ -140,7 +144,12 @@ class Command(BaseCommand):
     def create_home(self):
         site = Site.objects.filter(is_default_site=True).first()
         root = Page.get_first_root_node()
-        home = HomePage(slug="forside", show_in_menus=False, **self.fields(HomePage, seed.HOME))
+        home = HomePage(
+            slug="forside",
+            show_in_menus=False,
+            content_owner=self.owner,
+            **self.fields(HomePage, seed.HOME),
+        )
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
@@ -162,7 +171,9 @@ class Command(BaseCommand):
 
     def create_page(self, parent, model, data, audiences=()):
         page = model(
-            slug=data["slug"], show_in_menus=data.get("show_in_menus", model is not ProgramPage)
+            slug=data["slug"],
+            show_in_menus=data.get("show_in_menus", model is not ProgramPage),
+            content_owner=self.owner,
         )
         for field, value in self.fields(model, data).items():
             setattr(page, field, value)

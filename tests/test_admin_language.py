@@ -114,6 +114,10 @@ def crawl(seeded):
     pages["planlagt historikk"] = approver.get(
         reverse("wagtailadmin_pages:history", args=[startoff.pk])
     )
+    ContentPage.objects.filter(pk=page.pk).update(next_review=timezone.localdate() - timedelta(3))
+    pages["gjennomgang"] = editor.get(reverse("review_report"))
+    assert "Forfalt for 3 dager siden" in pages["gjennomgang"].content.decode()
+    pages["innholdseiere"] = approver.get(reverse("wagtailsnippets_pages_contentowner:list"))
     pages["nettstedsinnstillinger"] = approver.get(
         reverse("wagtailsettings:edit", args=["pages", SiteSettings._meta.model_name, site.pk])
     )

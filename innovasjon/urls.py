@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feedback.views import feedback
 from innovasjon import admin_security, views
 from innovasjon.api import api_router
 from innovasjon.media import serve_image
@@ -31,6 +32,8 @@ urlpatterns = [
     *i18n_patterns(
         # "/sok/" in Bokmål, "/en/search/" in English.
         path(_("sok/"), search, name="search"),
+        # The answer to "Var denne siden nyttig?", posted from every page in its language.
+        path(_("tilbakemelding/"), feedback, name="feedback"),
         # Wagtail's page router last: every other URL is a page or the 404 in its language.
         path("", include(wagtail_urls)),
         prefix_default_language=False,

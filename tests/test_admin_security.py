@@ -14,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
 
-from innovasjon.admin_security import LOGIN_STARTED_KEY, client_ip
+from innovasjon.admin_security import LOGIN_STARTED_KEY
+from pages.http import client_ip
 from tests.conftest import visible_text
 
 LOGIN = "/admin/login/"

@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "pyproject.toml"
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = (
+    "feedback",
     "innovasjon",
     "languagereport",
     "pagecache",

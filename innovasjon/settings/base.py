@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "languagereport",
     "readability",
     "review",
+    "feedback",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -174,7 +175,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "innovasjon.admin_security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "innovasjon.admin_security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "pages.http.client_ip"
 # No record of successful logins; failed attempts are kept only as long as they count.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]

@@ -13,6 +13,7 @@ PACKAGES = (
     "feedback",
     "innovasjon",
     "languagereport",
+    "linkcheck",
     "pagecache",
     "pages",
     "programs",

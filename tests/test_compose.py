@@ -57,6 +57,7 @@ def test_the_jobs_migrate_once_and_publish_every_five_minutes(services):
     scheduler = " ".join(services["scheduler"]["command"])
     assert "manage.py publish_scheduled" in scheduler
     assert "sleep 300" in scheduler
+    assert "manage.py check_links &" in scheduler
     for job in ("migrate", "scheduler"):
         assert services[job]["healthcheck"] == {"disable": True}, "no web server to check"
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "readability",
     "review",
     "feedback",
+    "linkcheck",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LinkcheckConfig(AppConfig):
+    name = "linkcheck"
+    verbose_name = "Lenkesjekk"

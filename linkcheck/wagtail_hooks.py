@@ -1,0 +1,16 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from linkcheck import views
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [path("rapporter/brutte-lenker/", views.report, name="linkcheck_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def menu_item():
+    return MenuItem(_("Brutte lenker"), reverse("linkcheck_report"), icon_name="link", order=920)

@@ -63,6 +63,15 @@ FORBIDDEN = [
     ("pages", "readability.report", "pages-is-the-base"),
     ("readability", "innovasjon.urls", "apps-know-no-project"),
     ("programs", "readability.views", "layers"),
+    ("pages", "review.report", "pages-is-the-base"),
+    ("review", "innovasjon.urls", "apps-know-no-project"),
+    ("programs", "review.views", "layers"),
+    ("pages", "feedback.models", "pages-is-the-base"),
+    ("feedback", "innovasjon.urls", "apps-know-no-project"),
+    ("programs", "feedback.views", "layers"),
+    ("pages", "linkcheck.checker", "pages-is-the-base"),
+    ("linkcheck", "innovasjon.urls", "apps-know-no-project"),
+    ("pagecache", "linkcheck.links", "layers"),
 ]
 
 

@@ -202,3 +202,23 @@ def test_development_settings_need_no_environment():
     values = json.loads(result.stdout)
     assert values["DEBUG"] is True
     assert values["SSL"] is False
+
+
+@pytest.mark.parametrize(
+    ("overrides", "refusal"),
+    [
+        ({"DEBUG": "true"}, "DEBUG is on. Production settings never run with DEBUG=true"),
+        ({"SECRET_KEY": ""}, "SECRET_KEY is not set"),
+        ({"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000"}, "WAGTAILADMIN_BASE_URL is not usable"),
+    ],
+)
+@pytest.mark.parametrize("deploy", [True, False])
+def test_check_shows_the_refusal_of_a_configuration_production_refuses(overrides, refusal, deploy):
+    command = [sys.executable, "manage.py", "check", *(["--deploy"] if deploy else [])]
+    result = run_with({**DEPLOY, **overrides}, command=command)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert refusal in result.stderr
+    # Not the checks run on Django's defaults instead of the refused settings.
+    assert "AttributeError" not in output
+    assert "innovasjon.E00" not in output

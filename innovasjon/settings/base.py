@@ -7,12 +7,19 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_noop
 
 from .env import env_bool, env_int, env_list, env_str
 from .mail import NO_MAIL_BACKEND, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def gettext_noop(message):
+    """Marks a string for makemessages, as Django's does. Django's reads settings.USE_I18N, and
+    settings read while this module still loads are made from the half-loaded module: after a
+    refusal below or in production.py, manage.py would run its checks on those instead."""
+    return message
+
 
 DEBUG = env_bool("DEBUG", False)
 

@@ -30,9 +30,10 @@ COPY --from=frontend /app/node_modules ./node_modules
 RUN python bin/build_fonts.py
 # Our Bokmål for Wagtail's admin (locale/), compiled without GNU gettext.
 RUN python bin/compile_messages.py
-# collectstatic imports the production settings, which refuse to start without a key, a database
-# and a public address; these exist only during the build and reach no database.
-RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+# collectstatic imports the production settings, which refuse to start without a strong key, a
+# database and a public address; these exist only during the build and reach no database.
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     WAGTAILADMIN_BASE_URL=https://build.invalid \
     python manage.py collectstatic --no-input --verbosity 0 \
     && mkdir -p /data/media && chown -R app:app /data

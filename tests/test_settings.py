@@ -222,3 +222,24 @@ def test_check_shows_the_refusal_of_a_configuration_production_refuses(overrides
     # Not the checks run on Django's defaults instead of the refused settings.
     assert "AttributeError" not in output
     assert "innovasjon.E00" not in output
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "changeme",
+        "x" * 49,
+        "abcd" * 20,
+        "django-insecure-" + "k7Qp2xZr9" * 6,
+    ],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(key):
+    result = run_with({**DEPLOY, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak" in result.stderr
+    assert key not in result.stderr
+
+
+def test_production_accepts_a_key_of_fifty_characters_with_five_distinct():
+    result = run_with({**DEPLOY, "SECRET_KEY": "abcde" * 10})
+    assert result.returncode == 0, result.stderr

@@ -1,6 +1,11 @@
 """Production (`make serve`, the Docker image): base's secure defaults, and a refusal to start
 with any configuration that would be unsafe or wrong in public. Each refusal names what to set."""
 
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 from innovasjon.checks import base_url_problem
@@ -20,6 +25,32 @@ if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY is not set. Production settings need the SECRET_KEY environment variable: "
         "a long random string, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
+
+# Django's own rule (security.W009), enforced: a guessable key lets anyone sign sessions,
+# password reset links and the feedback tokens.
+_weak_key = [
+    reason
+    for weak, reason in (
+        (
+            len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH,
+            f"it has {len(SECRET_KEY)} characters, fewer than {SECRET_KEY_MIN_LENGTH}",
+        ),
+        (
+            len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+            f"it has fewer than {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different characters",
+        ),
+        (
+            SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX),
+            f"it starts with {SECRET_KEY_INSECURE_PREFIX!r}, the mark of a development key",
+        ),
+    )
+    if weak
+]
+if _weak_key:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak: {'; '.join(_weak_key)}. Set a long random string, e.g. from "
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
 

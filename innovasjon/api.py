@@ -1,6 +1,7 @@
 """Read-only JSON API (Wagtail API v2) for intranets that show program facts."""
 
 import logging
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, DataError
@@ -24,11 +25,17 @@ logger = logging.getLogger(__name__)
 MAX_OFFSET = 10_000
 
 
+class OffsetError(BadRequestError):
+    """An offset that is not plain digits from 0 to MAX_OFFSET."""
+
+
 class BoundedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
-            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        # Plain ASCII digits only: Wagtail's int() also reads "+5", "1_000", " 5" and other
+        # scripts' digits, which would pass the cap on their way to the database.
+        if not re.fullmatch("[0-9]+", offset) or int(offset) > MAX_OFFSET:
+            raise OffsetError()
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -54,6 +61,14 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         # parameter, and Wagtail's own messages echo the parameter too.
         if isinstance(exc, Http404):
             return Response({"message": _("Fant ikke siden.")}, status=status.HTTP_404_NOT_FOUND)
+        if isinstance(exc, OffsetError):
+            return Response(
+                {
+                    "message": _("Parameteren offset må være et helt tall fra 0 til %(max)s.")
+                    % {"max": MAX_OFFSET}
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         # Wagtail's filters turn some bad parameters into BadRequestError; a malformed date or
         # number for a field filter raises ValidationError or ValueError, or, from the
         # database, DataError. All are the caller's.

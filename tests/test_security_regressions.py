@@ -256,6 +256,38 @@ def test_api_bad_parameters_answer_400_without_echoing_exception_text(client, se
     assert response.json() == {"message": "Ugyldig forespørsel. Sjekk parameterne."}
 
 
+OFFSET_MESSAGE = "Parameteren offset må være et helt tall fra 0 til 10000."
+
+
+@pytest.mark.parametrize(
+    "offset",
+    [
+        "+99999999",
+        "+99999999999999999999",
+        "1_000_000",
+        "+1",
+        " 5",
+        "5 ",
+        "\uff15",
+        "\u0665",
+        "-1",
+        "",
+        "10001",
+    ],
+)
+def test_api_offset_other_than_plain_digits_up_to_the_cap_answers_400(client, seeded, offset):
+    """int() also reads a sign, underscores, spaces and other scripts' digits; those must not
+    slip past the cap to the database."""
+    response = client.get("/api/v2/pages/", {"offset": offset})
+    assert response.status_code == 400
+    assert response.json() == {"message": OFFSET_MESSAGE}
+
+
+def test_api_offset_of_plain_digits_up_to_the_cap_is_served(client, seeded):
+    for offset in ("0", "007", "10000"):
+        assert client.get("/api/v2/pages/", {"offset": offset}).status_code == 200
+
+
 def test_api_unknown_page_does_not_echo_exception_text(client, seeded):
     response = client.get("/api/v2/pages/999999/")
     assert response.status_code == 404

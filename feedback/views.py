@@ -92,9 +92,14 @@ def _answer(request):
     page = None
     if form.is_valid():
         page = Page.objects.live().public().filter(pk=form.cleaned_data["side"]).first()
+    # Only pages a reader can be on: not the tree's root, nor a page outside every site, which
+    # have no address to link back to.
+    if page is not None:
+        page = page.specific
+        if page.is_root() or page.get_url(request) is None:
+            page = None
     if page is None:
         return _page(request, "error", status=400, message=_("Vi fant ikke siden du svarte om."))
-    page = page.specific
     answer = Answer.objects.create(page=page, helpful=form.cleaned_data["svar"] == "ja")
     if answer.helpful:
         return _page(request, "thanks", page=page)

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.test import Client
+from wagtail.models import Page
 
 from feedback import masking
 from feedback.models import Answer
@@ -167,6 +168,22 @@ def test_an_unpublished_or_private_page_takes_no_answers(client, page):
     assert client.post(URL, {"side": page.pk, "svar": "ja"}).status_code == 400
     root = Answer.objects.count()
     assert root == 0
+
+
+@pytest.mark.parametrize("where", ["root", "outside every site"])
+def test_a_page_without_a_public_address_takes_no_answers(client, page, where):
+    root = Page.get_first_root_node()
+    if where == "root":
+        target = root
+    else:
+        target = root.add_child(instance=Page(title="Utenfor nettstedet", slug="utenfor"))
+    assert target.live and target.url is None
+    for answer in ("ja", "nei"):
+        response = client.post(URL, {"side": target.pk, "svar": answer})
+        assert response.status_code == 400
+        assert "Vi fant ikke siden du svarte om." in _message(response)
+        assert 'href="None"' not in response.content.decode()
+    assert not Answer.objects.exists()
 
 
 def test_only_post_is_allowed(client, page):

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 from .env import env_bool, env_int, env_list, env_str
 from .mail import NO_MAIL_BACKEND, email_settings
@@ -196,6 +197,11 @@ PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
 PASSWORD_RESET_WINDOW = 60 * 60
 # A working day: the admin asks for the password again this long after signing in.
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 60 * 60
+# Where the site's own login (/_util/login/, for pages only signed-in users may read) and a
+# page's password form go without a safe page to return to: the home page in the reader's
+# language, which every reader may see. Django's /accounts/profile/ does not exist here, and the
+# admin would turn away a reader who is no editor. Lazy: resolved in the request's language.
+LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 
 # Bokmål is the default language and carries no URL prefix; English lives under /en/, so no
 # Bokmål link changed when it came. Nynorsk is a page's written standard, not a locale: the

@@ -7,11 +7,14 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import OperationalError, connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from innovasjon.admin_security import LOGIN_STARTED_KEY
@@ -202,6 +205,60 @@ def test_password_reset_is_throttled_per_client(client, editor, password_reset, 
     assert not mail.outbox
     assert _reset(client, password_reset, ip="192.0.2.99").status_code == 302
     assert len(mail.outbox) == 1
+
+
+class WhenAnswered:
+    """Outermost middleware: what had happened when the response left the application, which is
+    when a WSGI server starts sending it (and only later calls its close())."""
+
+    seen = []
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.get_response(request)
+        looked_up = any(User._meta.db_table in query["sql"] for query in queries)
+        self.seen.append({"mails": len(mail.outbox), "accounts_looked_up": looked_up})
+        return response
+
+
+@pytest.fixture
+def when_answered(settings):
+    settings.MIDDLEWARE = [f"{__name__}.WhenAnswered", *settings.MIDDLEWARE]
+    WhenAnswered.seen = []
+    return WhenAnswered.seen
+
+
+@pytest.mark.parametrize(
+    ("email", "mails"), [("redaktor@example.no", 1), ("finnes-ikke@example.no", 0)]
+)
+def test_password_reset_answers_before_it_looks_the_address_up(
+    client, editor, password_reset, when_answered, email, mails
+):
+    """Known and unknown addresses get the same answer after the same work, so its timing tells
+    nothing: the accounts are looked up and the mail is sent after the response."""
+    response = _reset(client, password_reset, email=email)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_password_reset_done")
+    assert when_answered == [{"mails": 0, "accounts_looked_up": False}]
+    assert len(mail.outbox) == mails
+
+
+def test_a_failure_after_the_answer_is_logged_and_the_answer_stands(
+    client, editor, password_reset, monkeypatch, caplog
+):
+    def lookup_fails(form, email):
+        raise OperationalError("the database went away")
+
+    monkeypatch.setattr(PasswordResetForm, "get_users", lookup_fails)
+
+    response = _reset(client, password_reset)
+
+    assert response.status_code == 302
+    assert "Password reset e-mail could not be sent" in caplog.text
 
 
 def test_password_reset_form_still_shows(db, client, password_reset):

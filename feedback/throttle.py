@@ -1,11 +1,13 @@
-"""At most a few answers an hour from one reader, counted in the shared cache under a keyed hash
-of their address: the address itself is stored nowhere, and the hash changes every day."""
+"""At most a few answers an hour from one reader, counted in the shared counters (a database
+table no page can evict) under a keyed hash of their address: the address itself is stored
+nowhere, and the hash changes every day. Redis plays no part: with it down the throttle counts
+as ever; with the database down no answer can be stored either."""
 
 import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 
 from pages.http import client_ip
@@ -24,11 +26,12 @@ def visitor_key(request):
 
 def allow(request):
     """Counts this answer; False once the reader has sent ANSWERS_PER_HOUR this hour."""
+    counters = caches["counters"]
     key = visitor_key(request)
-    cache.add(key, 0, timeout=3600)
+    counters.add(key, 0, timeout=3600)
     try:
-        count = cache.incr(key)
+        count = counters.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
+        counters.set(key, 1, timeout=3600)
         count = 1
     return count <= ANSWERS_PER_HOUR

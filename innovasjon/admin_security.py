@@ -11,7 +11,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
-from django.core.cache import cache
+from django.core.cache import caches
 from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -43,12 +43,13 @@ def _over_limit(key, limit, window):
     seconds. The window's end is stored with the count, so a cache whose incr() resets the
     expiry (the database cache) still counts whole windows. Two requests at the same moment may
     both pass: a throttle may be a little generous, never stricter than its limit."""
+    counters = caches["counters"]
     now = time.time()
-    count, ends = cache.get(key) or (0, now + window)
+    count, ends = counters.get(key) or (0, now + window)
     if ends <= now:
         count, ends = 0, now + window
     count += 1
-    cache.set(key, (count, ends), timeout=math.ceil(ends - now))
+    counters.set(key, (count, ends), timeout=math.ceil(ends - now))
     return count > limit, ends - now
 
 

@@ -10,6 +10,7 @@ from feedback.views import feedback
 from innovasjon import admin_security, views
 from innovasjon.api import api_router
 from innovasjon.media import serve_image
+from pages.documents import serve_document
 from pages.sitemaps import MultilingualSitemap
 from search.views import search
 
@@ -22,6 +23,8 @@ urlpatterns = [
     # Wagtail's own view behind a throttle; Wagtail's URL name still resolves to this path.
     path("admin/password_reset/", admin_security.password_reset),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view with our cache headers, before Wagtail's own under the same name.
+    re_path(r"^dokumenter/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("s/<int:page_id>/", views.permalink, name="permalink"),

@@ -1,22 +1,65 @@
-"""Which cached pages a change shows on, and their purge: in the shared cache (every instance)
-and, where one is configured, in the CDN through Wagtail's frontend cache.
+"""The one map from a change to what it makes stale, and the one purge of all three caches.
 
-A page's change purges the page and all below it (their breadcrumbs and addresses carry it), its
-parent's listing, each site's home page (entry points), every page that links to it, and the
-whole site when it changes the menu or the footer. A site or a site setting purges the site.
+Caches (docs/caching.md): whole pages for anonymous readers (pagecache/store.py, exact versions
+per URL path), pieces of pages (pages/caching.py, one content generation) and, where configured,
+the CDN (Wagtail's frontend cache). Every change below ends in `Purge.send()`, which purges all
+three from the same set of paths:
+
+| change                                     | stale                                          |
+|--------------------------------------------|------------------------------------------------|
+| a page published, unpublished, saved       | it and all below it, its parent (listing),     |
+| outside a draft, or deleted                | each site's home page, pages linking to it,    |
+|                                            | its translations (language switcher); the      |
+|                                            | whole site if it moved the menu or the footer  |
+|                                            | links to it                                    |
+| a page renamed or moved                    | the above, and all below its old address       |
+| a view restriction created, changed or     | the whole site: its pages may be listed, linked|
+| deleted (or its groups)                    | or carded anywhere                             |
+| a site, a site setting, a locale, a snippet| the whole site                                 |
+| an image or a document                     | the pages that use it                          |
+
+Documents are never stored by a shared cache (pages/documents.py), so a collection's privacy
+needs no purge of them; the pieces that list them are renewed all the same.
+
+A draft (a revision, a lock) changes nothing the public sees and purges nothing.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, ReferenceIndex, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import (
+    BaseViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+)
+from wagtail.signals import post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from pagecache import store
-from pages.templatetags.navigation_tags import menu_entries
+from pages.caching import cache_recovered, content_changed
+
+# Page fields a draft, a lock or a tree insert writes; a save of only these shows nothing new.
+DRAFT_FIELDS = {
+    "comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "numchild",
+}
+# What the main menu shows of a page (pages/templatetags/navigation_tags.py: menu_entries).
+MENU_FIELDS = ("title", "menu_title", "slug", "show_in_menus", "live")
 
 
 class Purge:
@@ -34,21 +77,26 @@ class Purge:
             self.subtrees.add(path)
 
     def send(self):
+        """Purges the page cache and the pieces now, for what this transaction reads next, and
+        again after commit, for what other processes rendered meanwhile from the rows as they
+        were; the CDN after commit."""
         pages, subtrees, everything = set(self.pages), set(self.subtrees), self.everything
-
-        def now():
-            store.purge(pages, subtrees, everything)
-
-        # Now, for what this transaction reads next; after commit, for what other processes
-        # rendered meanwhile from the rows as they were.
-        now()
-        transaction.on_commit(now)
+        content_changed()
+        store.purge(pages, subtrees, everything)
+        transaction.on_commit(lambda: store.purge(pages, subtrees, everything))
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             transaction.on_commit(lambda: _purge_frontend(pages, subtrees, everything))
 
 
 def _path_of(page):
-    parts = page.get_url_parts() if page is not None else None
+    if page is None:
+        return None
+    try:
+        parts = page.get_url_parts()
+    finally:
+        # Wagtail keeps the sites it found on the page: one saved before its site was made
+        # would keep finding none.
+        vars(page).pop("_wagtail_cached_site_root_paths", None)
     return parts[2] if parts else None
 
 
@@ -66,33 +114,15 @@ def _purge_frontend(pages, subtrees, everything):
     batch.purge()
 
 
-# Each site's menu as it was before a page's first save in this process, by page id: a publish
-# saves the page before it sends page_published, when the menu is compared. Bounded, as a draft
-# that is never published leaves its entry behind.
-_MENUS_BEFORE = {}
-_MAX_REMEMBERED = 1000
+def _in_menu_position(page):
+    """A child of a site's home page: where the main menu takes its entries from."""
+    return any(
+        page.depth == root.depth + 1 and page.path.startswith(root.path)
+        for root in Page.objects.filter(sites_rooted_here__isnull=False).only("path", "depth")
+    )
 
 
-def _menus():
-    return {
-        site.pk: menu_entries(site.root_page) for site in Site.objects.select_related("root_page")
-    }
-
-
-def _remember_menus(page_id):
-    if page_id not in _MENUS_BEFORE:
-        if len(_MENUS_BEFORE) >= _MAX_REMEMBERED:
-            _MENUS_BEFORE.clear()
-        _MENUS_BEFORE[page_id] = _menus()
-
-
-def _menu_moved(page):
-    """Whether the change to `page` changed a site's menu; unknown counts as changed."""
-    before = _MENUS_BEFORE.pop(page.pk, None)
-    return before is None or before != _menus()
-
-
-def _in_chrome(page):
+def _linked_from_settings(page):
     """Whether a site setting (the footer) links to the page."""
     for content_type_id in (
         ReferenceIndex.get_references_to(page)
@@ -105,17 +135,17 @@ def _in_chrome(page):
     return False
 
 
-def _referencing_pages(page):
+def _referencing_pages(instance):
     page_type = ContentType.objects.get_for_model(Page)
     ids = (
-        ReferenceIndex.get_references_to(page)
+        ReferenceIndex.get_references_to(instance)
         .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
     )
     return Page.objects.filter(pk__in=[int(i) for i in ids if i.isdigit()])
 
 
-def purge_for_page(page, purge=None, parent=None):
+def purge_for_page(page, purge=None, parent=None, menu_changed=False):
     purge = purge or Purge()
     purge.subtree(page)
     purge.page(parent or page.get_parent())
@@ -123,16 +153,45 @@ def purge_for_page(page, purge=None, parent=None):
         purge.page(site.root_page)
     for other in _referencing_pages(page):
         purge.page(other)
-    purge.everything = purge.everything or _menu_moved(page) or _in_chrome(page)
+    for translation in page.get_translations():
+        purge.page(translation)
+    purge.everything = (
+        purge.everything
+        or (menu_changed and _in_menu_position(page))
+        or _linked_from_settings(page)
+    )
     purge.send()
 
 
-def _on_published(sender, instance, **kwargs):
-    purge_for_page(instance)
+def _menu_state(page):
+    return tuple(getattr(page, field, None) for field in MENU_FIELDS)
 
 
-def _on_unpublished(sender, instance, **kwargs):
-    purge_for_page(instance)
+def _on_page_saving(sender, instance, update_fields=None, **kwargs):
+    """Before a page's row changes (publishing, unpublishing, a rename), what it was: the
+    address it may leave, and what the menu showed of it. Kept on the instance for after."""
+    if not isinstance(instance, Page) or instance.pk is None or _draft_only(update_fields):
+        return
+    # The whole row of the page's own type, which has the menu title: rare (no draft comes here).
+    before = type(instance)._default_manager.filter(pk=instance.pk).first()
+    instance._purge_before = Purge()
+    instance._menu_before = None
+    if before is not None:
+        instance._menu_before = _menu_state(before)
+        if before.url_path != instance.url_path:
+            instance._purge_before.subtree(before)
+
+
+def _on_page_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if not isinstance(instance, Page) or instance.depth <= 1 or _draft_only(update_fields):
+        return
+    purge = vars(instance).pop("_purge_before", None) or Purge()
+    menu_changed = created or vars(instance).pop("_menu_before", None) != _menu_state(instance)
+    purge_for_page(instance, purge, menu_changed=menu_changed)
+
+
+def _draft_only(update_fields):
+    return update_fields is not None and set(update_fields) <= DRAFT_FIELDS
 
 
 def _on_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
@@ -143,41 +202,50 @@ def _on_moved(sender, instance, parent_page_before, parent_page_after, url_path_
         if url_path_before.startswith(root):
             purge.subtree(path="/" + url_path_before[len(root) :])
     purge.page(parent_page_before)
-    purge_for_page(instance, purge, parent=parent_page_after)
-
-
-def _on_page_saving(sender, instance, **kwargs):
-    """A renamed page leaves its old address; what was cached there must go with it."""
-    if not isinstance(instance, Page) or instance.pk is None:
-        return
-    _remember_menus(instance.pk)
-    before = Page.objects.filter(pk=instance.pk).only("url_path", "path", "depth").first()
-    if before is not None and before.url_path != instance.url_path:
-        purge = Purge()
-        purge.subtree(before)
-        purge.send()
+    purge_for_page(instance, purge, parent=parent_page_after, menu_changed=True)
 
 
 def _on_page_deleting(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.depth > 1:
-        purge = Purge()
-        # Gone from the menu once deleted: a menu page's deletion moves the menu.
-        purge.everything = instance.show_in_menus
-        purge_for_page(instance, purge)
+        purge_for_page(instance, menu_changed=instance.show_in_menus)
 
 
-def _on_site_change(sender, instance, **kwargs):
-    if isinstance(instance, (Site, BaseSiteSetting)):
+def _everything():
+    purge = Purge()
+    purge.everything = True
+    purge.send()
+
+
+def _on_model_change(sender, instance, **kwargs):
+    """Anything but a page that the public sees, saved or deleted."""
+    if isinstance(instance, PageViewRestriction | Site | Locale | BaseSiteSetting):
+        _everything()
+    elif isinstance(instance, BaseViewRestriction):
+        Purge().send()  # a collection's: only the pieces that list its documents
+    elif isinstance(instance, AbstractImage | AbstractDocument):
         purge = Purge()
-        purge.everything = True
+        for page in _referencing_pages(instance):
+            purge.page(page)
         purge.send()
+    elif isinstance(instance, tuple(get_snippet_models())):
+        _everything()  # snippets (audiences) label pages anywhere
+
+
+def _on_restriction_groups(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, PageViewRestriction):
+        _everything()
+
+
+def _on_cache_recovered(sender, **kwargs):
+    store.purge(everything=True)
 
 
 def connect():
-    page_published.connect(_on_published, dispatch_uid="pagecache-published")
-    page_unpublished.connect(_on_unpublished, dispatch_uid="pagecache-unpublished")
+    cache_recovered.connect(_on_cache_recovered, dispatch_uid="pagecache-cache-recovered")
     post_page_move.connect(_on_moved, dispatch_uid="pagecache-moved")
     pre_save.connect(_on_page_saving, dispatch_uid="pagecache-page-saving")
+    post_save.connect(_on_page_saved, dispatch_uid="pagecache-page-saved")
     pre_delete.connect(_on_page_deleting, dispatch_uid="pagecache-page-deleting")
-    post_save.connect(_on_site_change, dispatch_uid="pagecache-site-saved")
-    post_delete.connect(_on_site_change, dispatch_uid="pagecache-site-deleted")
+    post_save.connect(_on_model_change, dispatch_uid="pagecache-model-saved")
+    post_delete.connect(_on_model_change, dispatch_uid="pagecache-model-deleted")
+    m2m_changed.connect(_on_restriction_groups, dispatch_uid="pagecache-restriction-groups")

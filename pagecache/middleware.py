@@ -1,15 +1,15 @@
 """The page cache in front of Django: anonymous GET and HEAD of public pages come from the shared
 cache without a session, routing or a template. Also the HTTP caching headers for pages."""
 
-import contextlib
-
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from pagecache import store
 from pages.caching import CACHE_ERRORS, cache_failed
+from pages.pagination import PAGE_PARAM, parse_page_number
 
 HIT_HEADER = "X-Page-Cache"
 # Tracking parameters from newsletters and social media change nothing on the page.
@@ -35,9 +35,15 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not self._storable(request, response):
             return self._private_unless_public(request, response)
-        entry = store.entry_of(_shareable(response), versions)
-        with contextlib.suppress(*CACHE_ERRORS):
+        response = _shareable(response)
+        try:
+            versions = store.complete_versions(request.path_info, versions)
+            if versions is None:
+                return response  # purged while rendering: this copy may be stale
+            entry = store.entry_of(response, versions)
             store.write(key, entry)
+        except CACHE_ERRORS:
+            return response
         return self._respond(request, entry, hit=False)
 
     def _lookup(self, request):
@@ -58,7 +64,8 @@ class PageCacheMiddleware:
         if query is None:
             return None
         try:
-            host = request.get_host()
+            # One entry whatever port the Host header names: pages carry the site's own address.
+            host, _port = split_domain_port(request.get_host())
         except DisallowedHost:
             return None  # Django answers it with its 400 further in
         return store.lookup(host, path, query)
@@ -113,5 +120,12 @@ def _cache_query(request):
             continue
         if name not in allowed or len(values) != 1:
             return None
-        kept.append((name, values[0]))
+        value = values[0]
+        if name == PAGE_PARAM:
+            # As the list reads it: " 2" and "02" are page 2. The list refuses what is no number.
+            number = parse_page_number(value)
+            if number is None:
+                return None
+            value = str(number)
+        kept.append((name, value))
     return tuple(kept)

@@ -5,8 +5,13 @@ its own. An entry holds the versions it was rendered under, and is served only w
 still the current ones, read from the shared cache on every request. A purge gives a version a
 new value, so every instance stops serving the old entries at once. A render that started
 before a purge stores the versions it read, which no longer match: it can never bring back stale
-content. A version that is missing (evicted) is given a new value before use, for the same
-reason.
+content.
+
+A lookup never writes: a version that is missing (never made, expired or evicted) matches no
+entry. Only storing a page, which the router found, adds the missing versions, and only if no
+purge set them meanwhile. So versions exist for pages that exist, and every key expires:
+entries after PAGE_CACHE_SECONDS, versions after VERSION_SECONDS. A new version is the clock in
+nanoseconds, larger than any value a lost one held, so an entry never matches a remade version.
 
 A small per-process layer in front keeps the latest entries, checked against the same shared
 versions: a hit there costs one round trip that fetches a few numbers, not the page.
@@ -57,17 +62,14 @@ def _new_version():
     return time.time_ns()
 
 
-def _versions_from(found, keys):
-    missing = [key for key in keys if key not in found]
-    if missing:
-        for key in missing:
-            cache.add(key, _new_version(), timeout=None)
-        found.update(cache.get_many(missing))
-    return [found.get(key) for key in keys]
+# Far longer than an entry lives, so that versions rarely expire under entries still in use; an
+# expired one costs a render, never a stale page.
+VERSION_SECONDS = 24 * 60 * 60
 
 
 def entry_key(host, path, query):
-    # The date: a program whose deadline passed at midnight reads as closed from then on.
+    """`host` as Django validated it, without a port; `query` as the middleware normalised it.
+    The date: a program whose deadline passed at midnight reads as closed from then on."""
     return _entry_key(host, path, query, timezone.localdate().isoformat())
 
 
@@ -105,17 +107,24 @@ class _LocalEntries:
             while len(self._entries) > size:
                 self._entries.popitem(last=False)
 
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
 
 local_entries = _LocalEntries()
 
 
 def lookup(host, path, query):
-    """(key, versions, entry or None): the stored entry for this URL, if it is still current."""
+    """(key, versions, entry or None): the stored entry for this URL, if it is still current.
+    `versions` holds None for each version that does not exist (yet)."""
     key = entry_key(host, path, query)
     keys = version_keys(path)
     local = local_entries.get(key)
     found = cache.get_many(keys if local is not None else [*keys, key])
-    versions = _versions_from(found, keys)
+    versions = [found.get(version) for version in keys]
+    if None in versions:
+        return key, versions, None
     if local is not None and local["versions"] == versions:
         return key, versions, local
     entry = found.get(key) if local is None else cache.get(key)
@@ -138,6 +147,18 @@ def entry_of(response, versions):
     }
 
 
+def complete_versions(path, versions):
+    """The versions to store a page under: those read, with each missing one added now. None if
+    any was set meanwhile (a purge, or another render): this render may predate it."""
+    complete = list(versions)
+    for i, (key, value) in enumerate(zip(version_keys(path), versions, strict=True)):
+        if value is None:
+            complete[i] = _new_version()
+            if not cache.add(key, complete[i], timeout=VERSION_SECONDS):
+                return None
+    return complete
+
+
 def write(key, entry):
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
     local_entries.put(key, entry)
@@ -151,4 +172,4 @@ def purge(pages=(), subtrees=(), everything=False):
         keys.append(EVERYTHING)
     if keys:
         value = _new_version()
-        cache.set_many(dict.fromkeys(keys, value), timeout=None)
+        cache.set_many(dict.fromkeys(keys, value), timeout=VERSION_SECONDS)

@@ -13,6 +13,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+from django.dispatch import Signal
+from django.http.request import split_domain_port
 from django.utils import timezone, translation
 
 try:
@@ -20,7 +22,13 @@ try:
 except ImportError:  # pragma: no cover - redis is a dependency; the cache may be another
     RedisError = OSError
 
+# Sent by the cache backend when the cache answers again after writes to it were lost
+# (innovasjon/cache.py): a purge among them would otherwise never have happened.
+cache_recovered = Signal()
+
 GENERATION_KEY = "content-generation"
+# Longer than any piece lives: an expired generation is remade larger, and the pieces rebuilt.
+GENERATION_SECONDS = 24 * 60 * 60
 MISSING = _MISSING = object()
 # A cache that is down (Redis, or the database cache in an outage) means building the piece,
 # never an error page of its own: a database outage then gets its 503 where views get it.
@@ -38,7 +46,7 @@ def content_generation(request=None):
         return request._content_generation
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, _fresh_value(), timeout=None)
+        cache.add(GENERATION_KEY, _fresh_value(), timeout=GENERATION_SECONDS)
         value = cache.get(GENERATION_KEY)
     if request is not None:
         request._content_generation = value
@@ -46,7 +54,7 @@ def content_generation(request=None):
 
 
 def _bump():
-    cache.set(GENERATION_KEY, _fresh_value(), timeout=None)
+    cache.set(GENERATION_KEY, _fresh_value(), timeout=GENERATION_SECONDS)
 
 
 def content_changed():
@@ -54,11 +62,18 @@ def content_changed():
     transaction.on_commit(_bump)
 
 
+def _start_afresh(sender, **kwargs):
+    _bump()
+
+
+cache_recovered.connect(_start_afresh, dispatch_uid="pages-cache-recovered")
+
+
 def key_for(name, *parts, request=None):
     """A cache key for `name` under the current generation; `parts` say what else it varies on."""
-    # The raw host: pieces are looked up before Django validates it, and only ever read back
-    # by a request for the same host.
-    host = request._get_raw_host() if request is not None else ""
+    # The raw host's name (pieces are looked up before Django validates it) without its port, so
+    # that made-up ports make no new keys: the Site piece names the port it was found for.
+    host = split_domain_port(request._get_raw_host())[0] if request is not None else ""
     raw = repr(
         (
             name,

@@ -1,6 +1,10 @@
 import io
 import re
+import signal
 import socket
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -8,7 +12,10 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from innovasjon.cache import breaker
+from pagecache import store
 from pages.models import HomePage
+from tests.servers import free_port, wait_for_port
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The Redis server our machines and CI run; tests that need one skip where none answers.
@@ -29,6 +36,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     command; each test runs in a transaction that is rolled back, so it starts from the seed."""
     with django_db_blocker.unblock():
         call_command("load_seed_content", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def no_pages_held_from_another_test():
+    """Each process keeps its latest pages in memory, served while the shared versions match.
+    Versions committed with the seed outlive every test's rollback, so a page a test rendered
+    under settings of its own would be served to the next: each test starts without them."""
+    store.local_entries.clear()
 
 
 @pytest.fixture
@@ -59,3 +74,75 @@ def normalise_space(text):
 
 def soup_of(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+@pytest.fixture
+def purge_server():
+    """A caching proxy stand-in on 127.0.0.1 that records the PURGE requests it gets."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            received.append((self.command, self.path, self.headers["Host"]))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()
+
+
+def frontend_cache_at(settings, location):
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+
+
+@pytest.fixture
+def redis_server():
+    """A redis-server of the test's own on a free port, which the test may stop or freeze."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for_port(port)
+    yield process, port
+    process.send_signal(signal.SIGCONT)
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server, seeded):
+    """The default cache on the test's own Redis, as production configures it; the process."""
+    process, port = redis_server
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "innovasjon.cache.FailOpenRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        },
+    }
+    breaker.reset()
+    yield process
+    breaker.reset()

@@ -1,35 +1,11 @@
 """A caching proxy or CDN in front is told to forget a page when it is published."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from pages.models import ContentPage
 from tests.production import run_with_production_settings
-
-
-@pytest.fixture
-def purge_server():
-    """A caching proxy stand-in on 127.0.0.1 that records the PURGE requests it gets."""
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):
-            received.append((self.command, self.path, self.headers["Host"]))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", received
-    server.shutdown()
-    server.server_close()
 
 
 def test_publishing_a_page_purges_its_url_from_the_proxy(seeded, settings, purge_server):

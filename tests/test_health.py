@@ -2,10 +2,13 @@
 answered before host validation and the HTTPS redirect, and never reading a request body."""
 
 import json
+import threading
+from unittest import mock
 
 import pytest
 from django.test import RequestFactory
 
+from innovasjon import health
 from innovasjon.middleware import HealthCheckMiddleware
 
 PATHS = ["/helse/", "/helse/klar/"]
@@ -19,11 +22,24 @@ def test_liveness_says_ok_without_asking_the_database(client):
     assert json.loads(response.content) == {"status": "ok"}
 
 
-def test_readiness_asks_the_database(client, db, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_readiness_asks_the_database(client, db):
+    with mock.patch("innovasjon.health._ask_database", wraps=health._ask_database) as ask:
         response = client.get("/helse/klar/")
+    ask.assert_called_once_with()
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_readiness_gives_up_on_a_database_that_does_not_answer(client, db, settings):
+    answered = threading.Event()
+    with (
+        mock.patch.object(health, "READINESS_TIMEOUT", 0.1),
+        mock.patch("innovasjon.health._ask_database", side_effect=answered.wait),
+    ):
+        response = client.get("/helse/klar/")
+        answered.set()
+    assert response.status_code == 503
+    assert json.loads(response.content) == {"status": "unavailable", "database": "unavailable"}
 
 
 @pytest.mark.parametrize("path", PATHS)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import CACHES, DATABASES
 from .env import env_str
 
 DEBUG = False
@@ -34,11 +34,12 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "innovasjon_cache",
         "OPTIONS": {"MAX_ENTRIES": 50000},
-    }
+    },
+    "counters": CACHES["counters"],
 }
-# Whole pages are cached only where a test turns it on (tests/test_page_cache.py); the cached
-# parts of pages stay on, so every test reads pages as production builds them.
-PAGE_CACHE_SECONDS = 0
+# Whole pages and their cached parts on, as in production: every test of a public page reads it
+# through the page cache, so a change that fails to purge a page fails that page's test.
+PAGE_CACHE_SECONDS = 600
 # Creating and dropping a test database on a busy server can take longer than any page may:
 # no statement timeout here. tests/test_database_faults.py runs the production timeouts.
 if DATABASES["default"]["ENGINE"] == "innovasjon.postgresql":

@@ -1,4 +1,7 @@
-"""Refuses request bodies larger than any view here could want, before anything reads them.
+"""Limits on what one request may take: its body (RequestBodyLimitMiddleware) and a render
+slot (RenderSlotsMiddleware).
+
+Bodies: refused when larger than any view here could want, before anything reads them.
 
 nginx (deploy/nginx/) already refuses what is far too large; this is the app's own limit, so that
 a request that reaches gunicorn some other way is refused too and no multipart parser, temporary
@@ -6,13 +9,17 @@ file or CSRF check ever sees the body. Public pages take only small forms (a pag
 login); signed-in editors may upload images and documents in the admin.
 """
 
+import threading
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 
 from innovasjon.views import bad_request
 
 ADMIN_PREFIX = "/admin/"
+BUSY_RETRY_AFTER_SECONDS = 5
 
 
 class RequestBodyLimitMiddleware:
@@ -48,3 +55,30 @@ def _editor_upload(request, length):
 
 def _refusal(template, status):
     return HttpResponse(loader.render_to_string(template), status=status)
+
+
+class RenderSlotsMiddleware:
+    """At most RENDER_SLOTS requests of a process render at once; the rest of its gunicorn
+    threads stay free for what needs no render: cached pages (answered by the page cache, before
+    this), static files and health checks (before that). A request that finds no slot within
+    RENDER_SLOT_WAIT seconds gets a 503 with Retry-After at once, instead of queueing behind
+    renders that wait on a slow or frozen database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.slots = threading.BoundedSemaphore(settings.RENDER_SLOTS)
+
+    def __call__(self, request):
+        if not self.slots.acquire(timeout=settings.RENDER_SLOT_WAIT):
+            return busy()
+        try:
+            return self.get_response(request)
+        finally:
+            self.slots.release()
+
+
+def busy():
+    response = HttpResponse(loader.render_to_string("errors/busy.html"), status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

@@ -9,7 +9,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 from .mail import NO_MAIL_BACKEND, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
     "pagecache.middleware.PageCacheMiddleware",
+    # What the page cache did not answer waits for a render slot, or gets a 503 at once.
+    "innovasjon.limits.RenderSlotsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -259,27 +261,39 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # Shared by every process and instance, so that what one invalidates (Wagtail's site root
 # paths, renditions) no other keeps serving stale: Redis when there is one, else the database
-# (table made by `createcachetable`). Never per-process memory.
+# (table made by `createcachetable`). Never per-process memory. Redis is an accelerator: when it
+# is down or frozen, each call fails within CACHE_SOCKET_TIMEOUT and is then skipped for
+# CACHE_FAILURE_SKIP_SECONDS (innovasjon/cache.py).
 REDIS_URL = env_str("REDIS_URL")
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "innovasjon")
+CACHE_SOCKET_TIMEOUT = env_float("CACHE_SOCKET_TIMEOUT", 0.25)
+CACHE_FAILURE_SKIP_SECONDS = env_int("CACHE_FAILURE_SKIP_SECONDS", 5)
+_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "innovasjon_cache",
+    "KEY_PREFIX": CACHE_KEY_PREFIX,
+    # Room for every page and its parts; Django culls a third at random past this.
+    "OPTIONS": {"MAX_ENTRIES": 50000},
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "innovasjon.cache.SharedClientRedisCache",
+            "BACKEND": "innovasjon.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "innovasjon_cache",
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            # Room for every page and its parts; Django culls a third at random past this.
-            "OPTIONS": {"MAX_ENTRIES": 50000},
-        }
-    }
+    CACHES = {"default": _DATABASE_CACHE}
+# Security counters (the feedback and password-reset throttles) in a table of their own, where
+# no page can evict them: Compose runs Redis with allkeys-lru. Expired rows go as new ones come.
+# django-axes keeps its login locks in the database too.
+CACHES["counters"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "innovasjon_counters",
+    "KEY_PREFIX": CACHE_KEY_PREFIX,
+    "OPTIONS": {"MAX_ENTRIES": 10_000_000},
+}
 
 # The page cache (pagecache/): whole pages for anonymous readers, purged exactly on publishing.
 # 0 switches it off. Its seconds are also the s-maxage a CDN may keep a page for; Wagtail's
@@ -306,6 +320,11 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
 # The only query parameters that make another cached page (the program list's page and
 # filters); a request with any other is answered, just not stored.
 PAGE_CACHE_QUERY_PARAMETERS = ["side", "status", "malgruppe"]
+# Renders at once per process (innovasjon/limits.py), fewer than gunicorn's threads
+# (GUNICORN_THREADS, 12): the threads left over answer cached pages and health checks while
+# renders wait on a slow database. A request waits this long for a slot before its 503.
+RENDER_SLOTS = env_int("RENDER_SLOTS", 4)
+RENDER_SLOT_WAIT = env_float("RENDER_SLOT_WAIT", 0.5)
 # Cached parts of pages (pages/caching.py), keyed by the content's generation, so they never
 # go stale; the seconds only bound how long an unused part takes room.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)

@@ -6,7 +6,7 @@
 - **A circuit breaker.** After a failure the process skips Redis for CACHE_FAILURE_SKIP_SECONDS,
   instead of paying the timeout on every call; then one call tries again.
 - **Nothing stale after it.** A write dropped while Redis was out may have been a purge. Before
-  the first call afterwards, `pages.caching.cache_recovered` is sent, and the caches built on
+  the first call afterwards, `pages.caching.start_afresh` is sent, and the caches built on
   this one start afresh (pages/caching.py, pagecache/invalidation.py).
 - **One client per connection pool.** Django's client builds a new `redis.Redis` for every
   operation, and each one rebuilds its table of response callbacks: 8 % of a page render's CPU
@@ -24,7 +24,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 from redis.retry import Retry
 
-from pages.caching import cache_recovered
+from pages.caching import start_afresh
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class CircuitBreaker:
         with self._lock:
             lost, self._writes_lost = self._writes_lost, False
         if lost:
-            cache_recovered.send(sender=CircuitBreaker)
+            start_afresh.send(sender=CircuitBreaker)
             if not self._writes_lost:
                 logger.warning("Cache available again: cached pages and pieces start afresh")
 

@@ -44,7 +44,7 @@ from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from pagecache import store
-from pages.caching import cache_recovered, content_changed
+from pages.caching import content_changed, start_afresh
 
 # Page fields a draft, a lock or a tree insert writes; a save of only these shows nothing new.
 DRAFT_FIELDS = {
@@ -236,12 +236,12 @@ def _on_restriction_groups(sender, instance, action, **kwargs):
         _everything()
 
 
-def _on_cache_recovered(sender, **kwargs):
+def _purge_everything(sender, **kwargs):
     store.purge(everything=True)
 
 
 def connect():
-    cache_recovered.connect(_on_cache_recovered, dispatch_uid="pagecache-cache-recovered")
+    start_afresh.connect(_purge_everything, dispatch_uid="pagecache-start-afresh")
     post_page_move.connect(_on_moved, dispatch_uid="pagecache-moved")
     pre_save.connect(_on_page_saving, dispatch_uid="pagecache-page-saving")
     post_save.connect(_on_page_saved, dispatch_uid="pagecache-page-saved")

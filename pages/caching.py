@@ -22,9 +22,11 @@ try:
 except ImportError:  # pragma: no cover - redis is a dependency; the cache may be another
     RedisError = OSError
 
-# Sent by the cache backend when the cache answers again after writes to it were lost
-# (innovasjon/cache.py): a purge among them would otherwise never have happened.
-cache_recovered = Signal()
+# Every cached page and piece is to be made anew: sent by the cache backend when the cache
+# answers again after writes to it were lost (a purge among them would otherwise never have
+# happened), and by each new gunicorn worker (after a deploy, or after a worker that died
+# holding such a purge).
+start_afresh = Signal()
 
 GENERATION_KEY = "content-generation"
 # Longer than any piece lives: an expired generation is remade larger, and the pieces rebuilt.
@@ -62,11 +64,11 @@ def content_changed():
     transaction.on_commit(_bump)
 
 
-def _start_afresh(sender, **kwargs):
+def _new_generation(sender, **kwargs):
     _bump()
 
 
-cache_recovered.connect(_start_afresh, dispatch_uid="pages-cache-recovered")
+start_afresh.connect(_new_generation, dispatch_uid="pages-start-afresh")
 
 
 def key_for(name, *parts, request=None):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils import translation
@@ -269,6 +269,8 @@ def search(request):
         with transaction.atomic():
             within_range = _run_search(request, query, number, site, context)
     except DatabaseError:
+        if not connection.is_usable():
+            raise  # the database is out, not the query: the site's 503 with Retry-After
         context.update(results=[], total=0, error="backend", pagination=None)
         return render(request, "search/search.html", context)
 

@@ -234,7 +234,7 @@ def test_the_throttle_keeps_no_address_in_clear(page):
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT cache_key FROM innovasjon_cache")
+        cursor.execute("SELECT cache_key FROM innovasjon_counters")
         keys = [row[0] for row in cursor.fetchall()]
     feedback_keys = [key for key in keys if "feedback" in key]
     assert feedback_keys

@@ -27,6 +27,14 @@ class DjangoWritesTheAccessLog(Logger):
 logger_class = DjangoWritesTheAccessLog
 errorlog = "-"
 timeout = 30
+# nginx (deploy/nginx/nginx.conf.template) refuses whatever these would, with its own Norwegian
+# page instead of gunicorn's bare English 400; tests/test_reverse_proxy.py holds them together.
+# The request line has the same limit (nginx: 414). nginx passes at most 97 of a client's header
+# lines plus 3 of its own, none longer than its header buffers (33 KiB in all), which also bound
+# the X-Forwarded-For it joins and appends to.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 34 * 1024
 graceful_timeout = 20
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's own lines (start, stop, worker timeouts) as JSON too, like Django's.

@@ -416,9 +416,11 @@ def test_requests_held_open_past_the_per_client_limit_get_429_while_others_are_s
     assert len(upstream.requests) == limit + 1
 
 
-def _static_root():
+@pytest.fixture
+def static_root():
     """Files as collectstatic writes them: hashed names, with whitenoise's .gz and .br."""
-    root = _runtime_dir() / "static"
+    folder = _runtime_dir()
+    root = folder / "static"
     (root / "site").mkdir(parents=True)
     css = b"body { color: black; }\n" * 100
     hashed = root / "site" / "site.0123456789ab.css"
@@ -426,13 +428,14 @@ def _static_root():
     Path(f"{hashed}.gz").write_bytes(gzip.compress(css))
     Path(f"{hashed}.br").write_bytes(brotli.compress(css))
     (root / "site" / "site.css").write_bytes(css)
-    for path in [root.parent, *root.rglob("*")]:
+    for path in [root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
-    return root, css
+    yield root, css
+    shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_static_files_are_answered_by_nginx_from_the_collected_files(proxy):
-    root, css = _static_root()
+def test_static_files_are_answered_by_nginx_from_the_collected_files(proxy, static_root):
+    root, css = static_root
     port, upstream = proxy(NGINX_STATIC_ROOT=str(root))
     hashed = "/static/site/site.0123456789ab.css"
 
@@ -454,7 +457,6 @@ def test_static_files_are_answered_by_nginx_from_the_collected_files(proxy):
     # A file this copy lacks, e.g. another release's, is asked of the app (whitenoise).
     assert _ask(port, "/static/site/site.fedcba987654.css")[0] == 200
     assert [r["path"] for r in upstream.requests] == ["/static/site/site.fedcba987654.css"]
-    shutil.rmtree(root.parent)
 
 
 def test_what_gunicorn_would_refuse_gets_nginxs_page_and_never_reaches_it(proxy):

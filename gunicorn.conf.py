@@ -10,7 +10,10 @@ bind = (
     or f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 )
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# More threads than render slots (RENDER_SLOTS in the settings): the rest answer cached pages and
+# health checks while renders wait on the database. Each rendering thread may hold a database
+# connection: 2 workers x 12 threads stay within PostgreSQL's 100 with two instances.
+threads = int(os.environ.get("GUNICORN_THREADS", "12"))
 wsgi_app = "innovasjon.wsgi:application"
 # Django writes the access log: one JSON line per request (innovasjon/logs.py), without the
 # client address or the query string. gunicorn's own would be a second, plain-text line.
@@ -52,3 +55,11 @@ logconfig_dict = {
         "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
     },
 }
+
+
+def post_worker_init(worker):
+    """A new worker starts the shared caches afresh: a deploy may have changed every template,
+    and the worker it replaces may have died holding a purge Redis could not take."""
+    from pages.caching import start_afresh
+
+    start_afresh.send(sender=type(worker))

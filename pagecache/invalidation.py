@@ -167,10 +167,10 @@ def _menu_state(page):
     return tuple(getattr(page, field, None) for field in MENU_FIELDS)
 
 
-def _on_page_saving(sender, instance, update_fields=None, **kwargs):
+def _on_page_saving(sender, instance, update_fields=None, raw=False, **kwargs):
     """Before a page's row changes (publishing, unpublishing, a rename), what it was: the
     address it may leave, and what the menu showed of it. Kept on the instance for after."""
-    if not isinstance(instance, Page) or instance.pk is None or _draft_only(update_fields):
+    if raw or not isinstance(instance, Page) or instance.pk is None or _draft_only(update_fields):
         return
     # The whole row of the page's own type, which has the menu title: rare (no draft comes here).
     before = type(instance)._default_manager.filter(pk=instance.pk).first()
@@ -182,8 +182,11 @@ def _on_page_saving(sender, instance, update_fields=None, **kwargs):
             instance._purge_before.subtree(before)
 
 
-def _on_page_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    if not isinstance(instance, Page) or instance.depth <= 1 or _draft_only(update_fields):
+def _on_page_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    # A raw save loads rows as they were (fixtures, a restore): they change nothing one by one.
+    if raw or not isinstance(instance, Page) or instance.depth <= 1:
+        return
+    if _draft_only(update_fields):
         return
     purge = vars(instance).pop("_purge_before", None) or Purge()
     menu_changed = created or vars(instance).pop("_menu_before", None) != _menu_state(instance)
@@ -216,8 +219,10 @@ def _everything():
     purge.send()
 
 
-def _on_model_change(sender, instance, **kwargs):
+def _on_model_change(sender, instance, raw=False, **kwargs):
     """Anything but a page that the public sees, saved or deleted."""
+    if raw:
+        return
     if isinstance(instance, PageViewRestriction | Site | Locale | BaseSiteSetting):
         _everything()
     elif isinstance(instance, BaseViewRestriction):

@@ -294,6 +294,14 @@ def _assert_nginx_page(answer, status, heading):
     assert f"Feilkode: {status}" in soup.get_text()
 
 
+def test_no_app_instance_answering_gives_the_norwegian_503_not_nginxs_502(proxy):
+    port, upstream = proxy()
+    upstream.close()
+    answer = _ask(port, "/prinsipper/")
+    _assert_nginx_page(answer, 503, "Tjenesten er midlertidig utilgjengelig")
+    assert answer[1]["Retry-After"] == "30"
+
+
 def _flood(port, path, method="GET", limit=500, **client):
     """Requests one after another until one is refused, at most `limit`: (how many passed, the
     refusal). A bound on the count, not on time: a slow machine sends them more slowly, which

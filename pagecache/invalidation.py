@@ -58,6 +58,9 @@ DRAFT_FIELDS = {
     "locked_by",
     "numchild",
 }
+# What Wagtail stores of an image or a document the first time it is asked for it, often while
+# rendering a page: nothing a reader sees changes.
+MEDIA_METADATA_FIELDS = {"file_hash", "file_size"}
 # What the main menu shows of a page (pages/templatetags/navigation_tags.py: menu_entries).
 MENU_FIELDS = ("title", "menu_title", "slug", "show_in_menus", "live")
 
@@ -219,9 +222,9 @@ def _everything():
     purge.send()
 
 
-def _on_model_change(sender, instance, raw=False, **kwargs):
+def _on_model_change(sender, instance, raw=False, update_fields=None, **kwargs):
     """Anything but a page that the public sees, saved or deleted."""
-    if raw:
+    if raw or (update_fields is not None and set(update_fields) <= MEDIA_METADATA_FIELDS):
         return
     if isinstance(instance, PageViewRestriction | Site | Locale | BaseSiteSetting):
         _everything()

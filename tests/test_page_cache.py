@@ -293,3 +293,15 @@ def test_a_conditional_request_gets_304_until_the_page_changes(seeded):
     changed = served(PROGRAM, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
     assert changed["ETag"] != etag
+
+
+def test_wagtail_filling_in_an_images_size_or_hash_purges_nothing(seeded):
+    # The seed's home page image, which the home page uses (Wagtail's reference index).
+    image = SiteSettings.objects.get().default_share_image
+    warm("/")
+    image.save(update_fields=["file_size"])
+    image.save(update_fields=["file_hash"])
+    assert served("/")["X-Page-Cache"] == "hit"
+    image.title = "Et nytt bildenavn"
+    image.save()
+    assert served("/")["X-Page-Cache"] == "miss"

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.conf import settings
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from innovasjon.limits import RenderSlotsMiddleware
 
@@ -65,3 +65,22 @@ def test_cached_pages_and_health_checks_are_answered_before_the_render_slots():
     assert order.index("pagecache.middleware.PageCacheMiddleware") < slots
     assert order.index("innovasjon.middleware.HealthCheckMiddleware") < slots
     assert order.index("whitenoise.middleware.WhiteNoiseMiddleware") < slots
+
+
+def test_with_every_slot_taken_cached_pages_and_health_checks_still_answer(seeded, settings):
+    assert Client().get("/virkemidler/").status_code == 200  # stored by the page cache
+    settings.RENDER_SLOTS = 0
+    settings.RENDER_SLOT_WAIT = 0
+    client = Client()  # a new handler, built with no slot at all
+    assert client.get("/virkemidler/")["X-Page-Cache"] == "hit"
+    assert client.get("/helse/").status_code == 200
+    assert client.get("/prinsipper/").status_code == 503
+
+
+def test_the_busy_page_speaks_the_readers_language(seeded, settings):
+    settings.RENDER_SLOTS = 0
+    settings.RENDER_SLOT_WAIT = 0
+    english = Client().get("/en/principles/")
+    assert english.status_code == 503
+    assert "The site is very busy right now" in english.content.decode()
+    assert "Nettstedet har mye å gjøre" in Client().get("/prinsipper/").content.decode()

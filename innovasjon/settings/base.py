@@ -89,10 +89,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
     "pagecache.middleware.PageCacheMiddleware",
-    # What the page cache did not answer waits for a render slot, or gets a 503 at once.
-    "innovasjon.limits.RenderSlotsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.PathLanguageMiddleware",
+    # What the page cache did not answer waits for a render slot, or gets a 503 at once (in the
+    # reader's language, hence after the line above).
+    "innovasjon.limits.RenderSlotsMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Site from the shared cache; after CommonMiddleware, which has refused unknown hosts.
     "pages.middleware.CachedSiteMiddleware",

@@ -4,6 +4,16 @@ import socket
 import time
 
 STARTUP_SECONDS = 60
+# What Django puts on every answer, and nginx on its own, over plain HTTP (HSTS only over
+# HTTPS: tests/test_security_headers.py).
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+)
 
 
 def free_port():

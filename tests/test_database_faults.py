@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ from urllib.error import HTTPError, URLError
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_BINDIRS = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
@@ -58,12 +59,6 @@ PAGES = ["/", "/virkemidler/stimulab/", "/sok/?q=innovasjon", "/denne-finnes-ikk
 FORBIDDEN_IN_BODIES = ["Traceback", "OperationalError", "psycopg", "5432", "127.0.0.1"]
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _timings(label, rows):
     print(f"\n[database faults] {label}")
     for row in rows:
@@ -77,7 +72,7 @@ class Cluster:
     def __init__(self, folder):
         self.folder = folder
         self.data = folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
     def _run(self, *args):
@@ -171,7 +166,7 @@ def site(cluster, tmp_path, redis_server):
     """gunicorn with production settings on the cluster and a Redis of its own, with the
     workers, threads and render slots as deployed."""
     _, redis_port = redis_server
-    port = _free_port()
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()

@@ -2,8 +2,6 @@
 and their renditions land in the bucket with public URLs on the media domain, and private
 documents are still served only through /dokumenter/, after the privacy check."""
 
-import socket
-
 import boto3
 import pytest
 from django.core.files.base import ContentFile
@@ -13,6 +11,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories import make_image
 from tests.production import production_values
+from tests.servers import free_port
 
 BUCKET = "innovasjon-media"
 MEDIA_DOMAIN = "media.innovasjon.example.no"
@@ -20,16 +19,10 @@ CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
 SECRET = b"HEMMELIG-INNHOLD: bare for innloggede"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def s3_endpoint():
     """moto's S3 server on 127.0.0.1, with an empty bucket: nothing goes to the internet."""
-    port = _free_port()
+    port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"

@@ -28,25 +28,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.servers import SECURITY_HEADERS, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_RUN = ROOT / "deploy" / "nginx" / "run"
 TEMPLATE = (ROOT / "deploy" / "nginx" / "nginx.conf.template").read_text()
 SLOW_CLIENTS = 20
-# What Django puts on every answer, and nginx on its own (HSTS only over HTTPS, tested apart).
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-    "Referrer-Policy",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-)
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _runtime_dir():
@@ -141,7 +128,7 @@ def proxy():
     def start(**extra_env):
         upstream = Upstream()
         runtime = _runtime_dir()
-        port = _free_port()
+        port = free_port()
         env = {
             **os.environ,
             "PATH": os.environ.get("PATH", "") + ":/usr/sbin",
@@ -581,7 +568,7 @@ def served_site():
     """`make serve`'s script: the seeded site under production settings, gunicorn (2 workers ×
     2 threads, gunicorn.conf.py) behind nginx on PORT."""
     workdir = _runtime_dir()
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",

@@ -4,7 +4,6 @@ through one is what the other serves on the next request."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from django.core.cache import cache
 from tests.admin_forms import form_fields
 from tests.conftest import REDIS_URL, redis_reachable
 from tests.production import REQUIRED, production_env, production_values
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URL = REQUIRED["WAGTAILADMIN_BASE_URL"]
@@ -66,12 +66,6 @@ needs_postgresql = pytest.mark.skipif(
 needs_redis = pytest.mark.skipif(
     not redis_reachable(), reason="two instances share Redis: none answers on 127.0.0.1:6379"
 )
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -221,7 +215,7 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
     try:
         bases = []
         for name in ("a", "b"):
-            port = _free_port()
+            port = free_port()
             log_path = tmp_path / f"gunicorn-{name}.log"
             with log_path.open("w") as log:
                 server = subprocess.Popen(

@@ -23,7 +23,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 from innovasjon.api import PublicPagesAPIViewSet
 from programs.models import ProgramPage
 from tests.factories import make_image
-from tests.test_serve import _free_port
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,7 +101,7 @@ def gunicorn_server(tmp_path_factory):
     """The production gunicorn alone (no proxy in front), with its own SQLite file and media."""
     workdir = tmp_path_factory.mktemp("gunicorn")
     media_root = workdir / "media"
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",

@@ -1,7 +1,6 @@
 """`make serve` runs the Docker image's gunicorn command with production settings."""
 
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -13,14 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.production import production_env
+from tests.servers import SECURITY_HEADERS, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -50,17 +44,6 @@ def database_url(tmp_path):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-# Over plain HTTP: HSTS is only sent on HTTPS responses (tests/test_security_headers.py).
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-    "Referrer-Policy",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-)
-
-
 def _get(url):
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -68,7 +51,7 @@ def _get(url):
 
 
 def test_gunicorn_serves_a_page_and_a_static_file(database_url, tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,

@@ -565,8 +565,8 @@ class SlowClients:
 
 @pytest.fixture(scope="module")
 def served_site():
-    """`make serve`'s script: the seeded site under production settings, gunicorn (2 workers ×
-    2 threads, gunicorn.conf.py) behind nginx on PORT."""
+    """`make serve`'s script: the seeded site under production settings, gunicorn (workers and
+    threads as gunicorn.conf.py deploys them) behind nginx on PORT."""
     workdir = _runtime_dir()
     port = free_port()
     env = {
@@ -575,8 +575,6 @@ def served_site():
         "MEDIA_ROOT": str(workdir / "media"),
         "PORT": str(port),
         "SECRET_KEY": "proxy-test-" + "x" * 40,
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "2",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log_path = workdir / "serve.log"

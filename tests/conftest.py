@@ -1,11 +1,14 @@
 import io
+import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +18,15 @@ from wagtail.models import Page, Site
 from innovasjon.cache import breaker
 from pagecache import store
 from pages.models import HomePage
-from tests.servers import free_port, wait_for_port
+from tests.servers import (
+    ROOT,
+    SeededTemplate,
+    free_port,
+    runtime_dir,
+    stop,
+    wait_for_http,
+    wait_for_port,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The Redis server our machines and CI run; tests that need one skip where none answers.
@@ -36,6 +47,45 @@ def django_db_setup(django_db_setup, django_db_blocker):
     command; each test runs in a transaction that is rolled back, so it starts from the seed."""
     with django_db_blocker.unblock():
         call_command("load_seed_content", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    """The seeded site, migrated and loaded once per session, for servers to copy
+    (tests/servers.py)."""
+    template = SeededTemplate(tmp_path_factory.mktemp("seeded-template"))
+    yield template
+    template.close()
+
+
+@pytest.fixture(scope="session")
+def production_site(seeded_template):
+    """`make serve` (bin/serve-local) on a copy of the seeded site: production settings,
+    gunicorn with the workers and threads gunicorn.conf.py deploys, nginx in front on PORT. One
+    per session, for tests that only read from it."""
+    workdir = runtime_dir("innovasjon-serve-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with seeded_template.copy(workdir, base) as copy:
+        env = {
+            **os.environ,
+            "DATABASE_URL": copy.url,
+            "MEDIA_ROOT": str(copy.media_root),
+            "PORT": str(port),
+            "SECRET_KEY": "production-site-test-" + "x" * 40,
+        }
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        log_path = workdir / "serve.log"
+        with log_path.open("w") as log:
+            server = subprocess.Popen(
+                [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
+            )
+        try:
+            wait_for_http(f"{base}/helse/", server, log_path)
+            yield SimpleNamespace(port=port, base=base, log=log_path, media_root=copy.media_root)
+        finally:
+            stop(server)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

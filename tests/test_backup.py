@@ -3,13 +3,13 @@ restored into a fresh database and an empty media folder, serves the same pages 
 
 import json
 import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
-import dj_database_url
 import pytest
+
+from tests.servers import new_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGURED = os.environ.get("DATABASE_URL", "")
@@ -48,20 +48,6 @@ print(json.dumps({"pages": pages, "files": files}))
 """
 
 
-def _admin_connection():
-    import psycopg
-
-    config = dj_database_url.parse(CONFIGURED)
-    return psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
 def _env(database_url, media_root, **extra):
     return {
         **os.environ,
@@ -90,34 +76,22 @@ def _snapshot(env):
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory):
-    """A seeded source site, its backup, and that backup restored into a new database."""
+def round_trip(seeded_template, tmp_path_factory):
+    """A copy of the seeded site, its backup, and that backup restored into a new database."""
     work = tmp_path_factory.mktemp("backup")
-    suffix = secrets.token_hex(4)
-    names = {side: f"innovasjon_backup_{side}_{suffix}" for side in ("src", "dst")}
-    server = CONFIGURED.rsplit("/", 1)[0]
-    urls = {side: f"{server}/{name}" for side, name in names.items()}
-    src = _env(urls["src"], work / "src-media", BACKUP_DIR=str(work / "backups"))
-    dst = _env(urls["dst"], work / "dst-media")
-    with _admin_connection() as conn:
-        for name in names.values():
-            conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        manage = [sys.executable, "manage.py"]
+    with (
+        seeded_template.copy(work / "src", "http://127.0.0.1:8000") as source,
+        new_database("backup_dst") as restored_url,
+    ):
+        src = _env(source.url, source.media_root, BACKUP_DIR=str(work / "backups"))
+        dst = _env(restored_url, work / "dst-media")
         # The pages are rendered with production settings, whose static files need a manifest,
         # as every deploy makes (a clean checkout has none yet).
         _run([str(ROOT / "bin" / "collectstatic")], src)
-        _run([*manage, "migrate", "--no-input"], src)
-        _run([*manage, "createcachetable"], src)
-        _run([*manage, "load_seed_content"], src)
         _run([str(ROOT / "bin" / "backup")], src)
         (backup,) = (work / "backups").iterdir()
         _run([str(ROOT / "bin" / "restore"), str(backup)], dst)
         yield {"src": src, "dst": dst, "backup": backup}
-    finally:
-        with _admin_connection() as conn:
-            for name in names.values():
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @needs_postgres

@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories import make_image
-from tests.production import production_values
+from tests.production import production_settings
 from tests.servers import free_port
 
 BUCKET = "innovasjon-media"
@@ -105,11 +105,8 @@ def test_a_private_document_in_the_bucket_is_served_only_through_dokumenter(
 
 def test_production_stores_media_in_s3_only_when_a_bucket_is_named():
     def run(overrides):
-        return production_values(
-            "{'storage': settings.STORAGES['default'], "
-            "'documents': settings.WAGTAILDOCS_SERVE_METHOD}",
-            overrides,
-        )
+        loaded = production_settings(overrides)
+        return {"storage": loaded.STORAGES["default"], "documents": loaded.WAGTAILDOCS_SERVE_METHOD}
 
     local = run({})
     assert local["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"

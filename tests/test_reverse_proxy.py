@@ -15,54 +15,23 @@ import selectors
 import shutil
 import socket
 import subprocess
-import tempfile
 import threading
 import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
 
 import brotli
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.servers import SECURITY_HEADERS, free_port
+from tests.servers import SECURITY_HEADERS, free_port, runtime_dir, stop, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_RUN = ROOT / "deploy" / "nginx" / "run"
 TEMPLATE = (ROOT / "deploy" / "nginx" / "nginx.conf.template").read_text()
 SLOW_CLIENTS = 20
-
-
-def _runtime_dir():
-    """Under /tmp and world-traversable: started as root, nginx's workers run as www-data."""
-    path = Path(tempfile.mkdtemp(prefix="innovasjon-proxy-test-"))
-    path.chmod(0o755)
-    return path
-
-
-def _wait_for_port(port, process, log, seconds=30):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            pass
-        assert process.poll() is None, log.read_text()
-        assert time.monotonic() < deadline, f"nothing listens on {port}: {log.read_text()}"
-        time.sleep(0.2)
-
-
-def _stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 def _exchange(port, raw, timeout=10):
@@ -127,7 +96,7 @@ def proxy():
 
     def start(**extra_env):
         upstream = Upstream()
-        runtime = _runtime_dir()
+        runtime = runtime_dir("innovasjon-proxy-test-")
         port = free_port()
         env = {
             **os.environ,
@@ -143,12 +112,12 @@ def proxy():
         # Where nginx writes its access lines, for the tests that read them.
         upstream.proxy_log = log_path
         started.append((process, upstream, runtime, log))
-        _wait_for_port(port, process, log_path)
+        wait_for_port(port, process=process, log=log_path)
         return port, upstream
 
     yield start
     for process, upstream, runtime, log in started:
-        _stop(process)
+        stop(process)
         upstream.close()
         log.close()
         shutil.rmtree(runtime, ignore_errors=True)
@@ -414,7 +383,7 @@ def test_requests_held_open_past_the_per_client_limit_get_429_while_others_are_s
 @pytest.fixture
 def static_root():
     """Files as collectstatic writes them: hashed names, with whitenoise's .gz and .br."""
-    folder = _runtime_dir()
+    folder = runtime_dir("innovasjon-proxy-test-")
     root = folder / "static"
     (root / "site").mkdir(parents=True)
     css = b"body { color: black; }\n" * 100
@@ -564,42 +533,10 @@ class SlowClients:
 
 
 @pytest.fixture(scope="module")
-def served_site():
+def served_site(production_site):
     """`make serve`'s script: the seeded site under production settings, gunicorn (workers and
     threads as gunicorn.conf.py deploys them) behind nginx on PORT."""
-    workdir = _runtime_dir()
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PORT": str(port),
-        "SECRET_KEY": "proxy-test-" + "x" * 40,
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    log_path = workdir / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(
-        [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/helse/", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, log_path.read_text()
-            assert time.monotonic() < deadline, "the site did not answer in time"
-            time.sleep(0.5)
-        yield SimpleNamespace(port=port, log=log_path)
-    finally:
-        _stop(server)
-        log.close()
-        shutil.rmtree(workdir, ignore_errors=True)
+    return production_site
 
 
 def test_twenty_slow_header_connections_do_not_stop_a_normal_get(served_site):

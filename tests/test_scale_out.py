@@ -6,22 +6,20 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
-from urllib.error import HTTPError, URLError
+from urllib.error import HTTPError
 from urllib.parse import urlencode
 
-import dj_database_url
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 
 from tests.admin_forms import form_fields
 from tests.conftest import REDIS_URL, redis_reachable
-from tests.production import REQUIRED, production_env, production_values
-from tests.servers import free_port
+from tests.production import REQUIRED, production_env, production_settings
+from tests.servers import free_port, wait_for_http
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URL = REQUIRED["WAGTAILADMIN_BASE_URL"]
@@ -29,7 +27,7 @@ SHARED_HOST = "localhost"
 
 
 def _production_cache(overrides):
-    return production_values("settings.CACHES['default']", overrides)
+    return production_settings(overrides).CACHES["default"]
 
 
 def test_production_caches_in_redis_when_redis_url_is_set():
@@ -69,27 +67,10 @@ needs_redis = pytest.mark.skipif(
 
 
 @pytest.fixture
-def shared_database():
-    """A database of its own on the test run's PostgreSQL server, dropped afterwards."""
-    import psycopg
-
-    configured = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(configured)
-    name = f"{config['NAME']}_scale_out"
-    params = {
-        "host": config["HOST"],
-        "port": config["PORT"] or 5432,
-        "user": config["USER"],
-        "password": config["PASSWORD"] or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**params) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield configured.rsplit("/", 1)[0] + f"/{name}"
-    with psycopg.connect(**params) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def shared_database(seeded_template, tmp_path):
+    """A copy of the seeded site on the test run's PostgreSQL server, dropped afterwards."""
+    with seeded_template.copy(tmp_path, PUBLIC_URL) as copy:
+        yield copy
 
 
 @pytest.fixture
@@ -144,20 +125,6 @@ class Browser:
         return BeautifulSoup(html, "html.parser")
 
 
-def _wait_until_healthy(base, server, log_path):
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/helse/", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (URLError, ConnectionError, OSError):
-            pass
-        assert server.poll() is None, log_path.read_text()
-        assert time.monotonic() < deadline, f"{base} did not answer: {log_path.read_text()}"
-        time.sleep(0.5)
-
-
 @needs_postgresql
 @needs_redis
 def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
@@ -166,12 +133,12 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
     password = uuid.uuid4().hex
     env = production_env(
         {
-            "DATABASE_URL": shared_database,
+            "DATABASE_URL": shared_database.url,
             "REDIS_URL": REDIS_URL,
             "CACHE_KEY_PREFIX": redis_prefix,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
-            "MEDIA_ROOT": str(tmp_path / "media"),
+            "MEDIA_ROOT": str(shared_database.media_root),
             "HOST": "127.0.0.1",
             # One worker each, so that the second request reaches the process the first warmed.
             "WEB_CONCURRENCY": "1",
@@ -198,9 +165,6 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
         [ROOT / "bin" / "collectstatic"], env=env, capture_output=True, text=True, timeout=600
     )
     assert collect.returncode == 0, collect.stderr
-    manage("migrate", "--no-input", "--verbosity", "0")
-    manage("createcachetable")
-    manage("load_seed_content")
     manage("createsuperuser", "--no-input")
     home_id = int(
         manage(
@@ -228,7 +192,7 @@ def test_a_page_published_through_one_instance_is_served_fresh_by_the_other(
             servers.append(server)
             bases.append((f"http://127.0.0.1:{port}", server, log_path))
         for base, server, log_path in bases:
-            _wait_until_healthy(base, server, log_path)
+            wait_for_http(f"{base}/helse/", server, log_path)
         a, b = Browser(bases[0][0]), Browser(bases[1][0])
 
         # B has served the site, with Wagtail's site root paths in its cache, and stored the

@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,7 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 from innovasjon.api import PublicPagesAPIViewSet
 from programs.models import ProgramPage
 from tests.factories import make_image
-from tests.servers import free_port
+from tests.servers import free_port, stop, wait_for_http
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,49 +96,31 @@ def test_private_documents_still_need_a_login_at_dokumenter(
 
 
 @pytest.fixture(scope="module")
-def gunicorn_server(tmp_path_factory):
-    """The production gunicorn alone (no proxy in front), with its own SQLite file and media."""
+def gunicorn_server(seeded_template, tmp_path_factory):
+    """The production gunicorn alone (no proxy in front), on a copy of the seeded site."""
     workdir = tmp_path_factory.mktemp("gunicorn")
-    media_root = workdir / "media"
     port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "PORT": str(port),
-        "PROXY": "none",
-        "MEDIA_ROOT": str(media_root),
-        "SECRET_KEY": "security-test-" + "x" * 40,
-        "WEB_CONCURRENCY": "1",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    log_path = workdir / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
+    with seeded_template.copy(workdir, f"http://127.0.0.1:{port}") as copy:
+        env = {
+            **os.environ,
+            "DATABASE_URL": copy.url,
+            "PORT": str(port),
+            "PROXY": "none",
+            "MEDIA_ROOT": str(copy.media_root),
+            "SECRET_KEY": "security-test-" + "x" * 40,
+            "WEB_CONCURRENCY": "1",
+        }
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        log_path = workdir / "serve.log"
+        with log_path.open("w") as log:
+            server = subprocess.Popen(
+                [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
+            )
         try:
-            _wait_until_up(server, port, log_path)
-            yield {"port": port, "media_root": media_root}
+            wait_for_http(f"http://127.0.0.1:{port}/robots.txt", server, log_path)
+            yield {"port": port, "media_root": copy.media_root}
         finally:
-            server.terminate()
-            server.wait(timeout=30)
-
-
-def _wait_until_up(server, port, log_path):
-    deadline = time.monotonic() + 240
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-                sock.sendall(
-                    b"GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-                )
-                if _read_all(sock).startswith(b"HTTP/1.1 200"):
-                    return
-        except OSError:
-            pass
-        assert server.poll() is None, log_path.read_text()
-        assert time.monotonic() < deadline, "gunicorn did not answer in time"
-        time.sleep(0.5)
+            stop(server)
 
 
 def _read_all(sock):

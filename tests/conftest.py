@@ -33,6 +33,27 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
+def _uses_the_database(item):
+    return item.get_closest_marker("django_db") or "django_db_setup" in item.fixturenames
+
+
+def _tier(item):
+    """The browser tier last, the crawl first within it (see tests/browser/conftest.py)."""
+    if not item.get_closest_marker("browser"):
+        return 0
+    return 1 if "site_audit" in item.fixturenames else 2
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Marks what gives the same result on either database, which CI runs once, and orders
+    the tiers. Before `-m` selects: this hook runs first."""
+    for item in items:
+        if item.get_closest_marker("browser") or not _uses_the_database(item):
+            item.add_marker(pytest.mark.engine_independent)
+    items.sort(key=_tier)
+
+
 def redis_reachable():
     try:
         with socket.create_connection(("127.0.0.1", 6379), timeout=1):

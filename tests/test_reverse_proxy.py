@@ -236,6 +236,16 @@ def _ask(port, path="/", method="GET", headers=(), body=b"", source="127.0.0.1")
         return response.status, response.headers, response.read()
 
 
+def _busy(answer):
+    """The app's own 503 when every render slot stays taken (innovasjon/limits.py)."""
+    status, headers, body = answer
+    return (
+        status == 503
+        and headers["Retry-After"]
+        and "Nettstedet har mye å gjøre akkurat nå" in body.decode()
+    )
+
+
 def _assert_nginx_page(answer, status, heading):
     """nginx's own answer: our short Norwegian page with the site's security headers."""
     code, headers, body = answer
@@ -616,7 +626,8 @@ def test_static_files_are_answered_by_nginx_without_asking_gunicorn(served_site)
 
 def test_a_search_flood_from_one_address_leaves_search_to_the_others(served_site):
     """Twelve searches at a time from 127.0.0.3, each asked again as soon as it is answered,
-    until one is refused (the concurrency or the rate limit, whichever comes first)."""
+    until nginx refuses one (the concurrency or the rate limit, whichever comes first). On a
+    slow machine the app may turn some away first, with its busy page: a refusal too."""
     port = served_site.port
     refused = []
     failures = []
@@ -628,7 +639,7 @@ def test_a_search_flood_from_one_address_leaves_search_to_the_others(served_site
             answer = _ask(port, "/sok/?q=innovasjon", source="127.0.0.3")
             if answer[0] == 429:
                 refused.append(answer)
-            elif answer[0] != 200:
+            elif answer[0] != 200 and not _busy(answer):
                 failures.append(answer[0])
 
     threads = [threading.Thread(target=search) for _ in range(12)]

@@ -1,19 +1,16 @@
-"""Headless Chromium against a live server that holds the seed content.
+"""Headless Chromium against one live server that holds the seed content.
 
-`serve_seeded_site()` loads the seed into the *test* database, serves it with a live server, and
-afterwards puts the database back exactly as it was (flush, then the rows the migrations made, as
-Django's serialized rollback does). The rows must be committed because on PostgreSQL the server
-thread has its own connection; on SQLite the in-memory database is shared with it.
-
-`site_audit` (session) does the whole crawl inside one `serve_seeded_site()` and returns plain
-results, so the database is clean again before any test body runs. Tests that need a server
-during the test use the module-scoped `live_site` and `browser` fixtures.
+The browser tier runs last (tests/conftest.py orders it so), against one live server over the
+test database for the whole session (`live_site`). Nothing is restored afterwards, because no
+other tier runs after it: content a module needs beyond the seed is committed once with
+`add_content`, and stays for the rest of the tier. The crawl (`site_audit`) sees the seed alone:
+its tests are ordered first within the tier.
 
 Browser tests carry `@pytest.mark.django_db` only so that pytest-django creates the test database;
-content for the server must be written outside the test's transaction (see `serve_seeded_site`'s
-`extra`), or the server's PostgreSQL connection will not see it. Do the ORM work before the
-browser starts: Playwright's sync API runs an event loop in this thread, and ORM calls made
-meanwhile open connections (in another context) that are never closed.
+content for the server must be committed outside the test's transaction (`add_content`), or the
+server's PostgreSQL connection will not see it. Do the ORM work before the browser starts:
+Playwright's sync API runs an event loop in this thread, and ORM calls made meanwhile open
+connections (in another context) that are never closed.
 
 No Chromium (or no Java for the Nu HTML checker): those tests skip, unless REQUIRE_BROWSER_TESTS=1
 (CI), where they fail. CHROMIUM_PATH overrides where Chromium is looked for.
@@ -147,69 +144,56 @@ def _clear_caches():
         caches[alias].clear()
 
 
-@contextmanager
-def serve_seeded_site(django_db_blocker, extra=None):
-    """A live server over the test database with the seed content (plus whatever `extra()`
-    adds); the database, cache and media are put back afterwards."""
-    from pytest_django.live_server_helper import LiveServer
+_added = set()
 
-    media_root = Path(settings.MEDIA_ROOT)
-    aliases = list(connections)
-    server, snapshot = None, {}
+
+def add_content(django_db_blocker, make):
+    """Commits what `make()` writes, once per session, where the live server sees it."""
+    if make.__qualname__ in _added:
+        return
     with allow_orm_beside_playwright(), django_db_blocker.unblock():
-        for alias in aliases:
-            assert_test_database(alias)
-        try:
-            snapshot = {
-                alias: connections[alias].creation.serialize_db_to_string() for alias in aliases
-            }
-            _clear_caches()
-            call_command("load_seed_content", stdout=io.StringIO())
-            if extra:
-                extra()
-            # Serves /static/ through the finders and /media/ from MEDIA_ROOT at request time.
-            server = LiveServer("localhost")
-            yield LiveSite(url=server.url, media_root=media_root)
-        finally:
-            if server is not None:
-                server.stop()
-            for alias, data in snapshot.items():
-                call_command(
-                    "flush",
-                    database=alias,
-                    interactive=False,
-                    verbosity=0,
-                    reset_sequences=False,
-                    inhibit_post_migrate=True,
-                )
-                connections[alias].creation.deserialize_db_from_string(data)
-            _clear_caches()
+        make()
+        _clear_caches()
+    _added.add(make.__qualname__)
 
 
 @pytest.fixture(scope="session")
-def site_audit(chromium_executable, django_db_setup, django_db_blocker):
+def live_site(chromium_executable, django_db_setup, django_db_blocker):
+    """The seeded site behind one live server, for the whole browser tier."""
+    from pytest_django.live_server_helper import LiveServer
+
+    # The server's thread reads the database whenever a page is asked for, between tests too.
+    with allow_orm_beside_playwright(), django_db_blocker.unblock():
+        for alias in connections:
+            assert_test_database(alias)
+        # A test of another tier may have emptied the database (transactional tests flush it).
+        call_command("load_seed_content", stdout=io.StringIO())
+        _clear_caches()
+        # Serves /static/ through the finders and /media/ from MEDIA_ROOT at request time.
+        server = LiveServer("localhost")
+        try:
+            yield LiveSite(url=server.url, media_root=Path(settings.MEDIA_ROOT))
+        finally:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_audit(chromium_executable, live_site, django_db_blocker):
     """Every public page, crawled from the home page and audited at each width and scheme."""
-    with serve_seeded_site(django_db_blocker) as site:
-        # Before the browser starts: ORM calls made while Playwright runs open connections in
-        # another context that are never closed (PostgreSQL then cannot drop the test database).
+    # Before the browser starts: ORM calls made while Playwright runs open connections in
+    # another context that are never closed (PostgreSQL then cannot drop the test database).
+    with allow_orm_beside_playwright(), django_db_blocker.unblock():
         page_types = audit.page_types_by_path()
-        with launch_browser(chromium_executable) as browser:
-            report = audit.crawl_and_audit(
-                browser,
-                site.url,
-                page_type=lambda path: page_types.get(path) or audit.guess_page_type(path),
-                screenshot_dir=audit.ARTIFACTS / "screenshots",
-            )
+    with launch_browser(chromium_executable) as browser:
+        report = audit.crawl_and_audit(
+            browser,
+            live_site.url,
+            page_type=lambda path: page_types.get(path) or audit.guess_page_type(path),
+            screenshot_dir=audit.ARTIFACTS / "screenshots",
+        )
     report["public_paths"] = sorted(page_types)
     audit.write_reports(report)
     return report
-
-
-@pytest.fixture(scope="module")
-def live_site(chromium_executable, django_db_setup, django_db_blocker):
-    """For tests that drive the browser themselves: the seeded site, for one test module."""
-    with serve_seeded_site(django_db_blocker) as site:
-        yield site
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import launch_browser, serve_seeded_site
+from tests.browser.conftest import add_content, launch_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -47,11 +47,10 @@ def _add_editor_and_flawed_pages():
 
 
 @pytest.fixture(scope="module")
-def editor_page(chromium_executable, django_db_setup, django_db_blocker):
-    with (
-        serve_seeded_site(django_db_blocker, extra=_add_editor_and_flawed_pages) as site,
-        launch_browser(chromium_executable) as browser,
-    ):
+def editor_page(chromium_executable, live_site, django_db_blocker):
+    add_content(django_db_blocker, _add_editor_and_flawed_pages)
+    site = live_site
+    with launch_browser(chromium_executable) as browser:
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{site.url}/admin/login/")

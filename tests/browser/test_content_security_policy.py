@@ -8,7 +8,7 @@ import pytest
 from csp.utils import build_policy
 
 from tests.browser import audit
-from tests.browser.conftest import launch_browser, serve_seeded_site
+from tests.browser.conftest import add_content, launch_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -95,17 +95,17 @@ def _add_admin_user():
 
 
 @pytest.fixture(scope="module")
-def admin_site(chromium_executable, django_db_setup, django_db_blocker):
-    """The seeded site with an administrator. Module-scoped, so that the user is written before
-    (and outside) the test's transaction: on PostgreSQL the live server has its own connection."""
+def admin_site(chromium_executable, live_site, django_db_blocker):
+    """The seeded site with an administrator, committed outside the test's transaction: on
+    PostgreSQL the live server has its own connection."""
     from wagtail.models import Page
 
-    with serve_seeded_site(django_db_blocker, extra=_add_admin_user) as site:
-        with django_db_blocker.unblock():
-            home = Page.objects.get(depth=2, locale__language_code="nb")
-            content = Page.objects.filter(depth=3).live().order_by("path").last()
-            program_url = Page.objects.get(locale__language_code="nb", slug="stimulab").url
-        yield site, home, content, program_url
+    add_content(django_db_blocker, _add_admin_user)
+    with django_db_blocker.unblock():
+        home = Page.objects.get(depth=2, locale__language_code="nb")
+        content = Page.objects.get(locale__language_code="nb", slug="handlingsrom")
+        program_url = Page.objects.get(locale__language_code="nb", slug="stimulab").url
+    return live_site, home, content, program_url
 
 
 def test_the_admin_its_preview_and_the_userbar_work_under_their_policies(

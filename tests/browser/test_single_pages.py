@@ -10,7 +10,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser import audit
-from tests.browser.conftest import launch_browser, serve_seeded_site
+from tests.browser.conftest import add_content, launch_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -39,13 +39,11 @@ def _add_all_blocks_page():
 
 
 @pytest.fixture(scope="module")
-def site_with_all_blocks(chromium_executable, django_db_setup, django_db_blocker):
-    # The server (and its database work) starts before Playwright's event loop, and stops after.
-    with (
-        serve_seeded_site(django_db_blocker, extra=_add_all_blocks_page) as site,
-        launch_browser(chromium_executable) as browser,
-    ):
-        yield site, browser
+def site_with_all_blocks(chromium_executable, live_site, django_db_blocker):
+    # The database work is done before Playwright's event loop starts.
+    add_content(django_db_blocker, _add_all_blocks_page)
+    with launch_browser(chromium_executable) as browser:
+        yield live_site, browser
 
 
 def _audit_everywhere(browser, url):

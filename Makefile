@@ -52,10 +52,12 @@ backup: ## pg_dump (custom format) and the media files into $BACKUP_DIR/<time>/ 
 restore: ## Load BACKUP=backups/<time> into the empty database in DATABASE_URL and into MEDIA_ROOT
 	./bin/restore "$(BACKUP)"
 
-# PYTEST_ARGS narrows a run: CI's SQLite pass leaves out what it ran on PostgreSQL.
+# PYTEST_ARGS narrows a run: CI's SQLite pass leaves out what it ran on PostgreSQL. The browser
+# tier is one xdist group (tests/conftest.py); TEST_WORKERS=0 runs in one process.
 PYTEST_ARGS ?=
+TEST_WORKERS ?= 2
 test: install lint ## Lint, then the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## ruff check, ruff format --check, the import contracts, no missing migrations
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from pagecache import store
 from pages.models import HomePage
 from tests.servers import (
     ROOT,
+    WORKER,
     SeededTemplate,
     free_port,
     runtime_dir,
@@ -29,8 +30,9 @@ from tests.servers import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The Redis server our machines and CI run; tests that need one skip where none answers.
-REDIS_URL = "redis://127.0.0.1:6379/0"
+# The Redis server our machines and CI run, a database of its own for each pytest-xdist worker;
+# tests that need one skip where none answers.
+REDIS_URL = f"redis://127.0.0.1:6379/{int(WORKER.removeprefix('gw') or 0)}"
 
 
 def _uses_the_database(item):
@@ -47,10 +49,13 @@ def _tier(item):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Marks what gives the same result on either database, which CI runs once, and orders
-    the tiers. Before `-m` selects: this hook runs first."""
+    the tiers. Before `-m` selects and pytest-xdist groups: this hook runs first. The browser
+    tier is one group, so one worker runs all of it, last."""
     for item in items:
         if item.get_closest_marker("browser") or not _uses_the_database(item):
             item.add_marker(pytest.mark.engine_independent)
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
     items.sort(key=_tier)
 
 

@@ -41,6 +41,8 @@ SECURITY_HEADERS = (
 # The database the run was started with; empty for SQLite.
 CONFIGURED_DATABASE = os.environ.get("DATABASE_URL", "")
 ON_POSTGRESQL = CONFIGURED_DATABASE.startswith("postgres")
+# pytest-xdist's worker ("gw0", "gw1", …), or "" without it: what workers must not share.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 # The tables that hold caches and counters: a copy starts with them empty, as a new deploy does.
 CACHE_TABLES = ("innovasjon_cache", "innovasjon_counters")
 
@@ -174,7 +176,7 @@ class SeededTemplate:
         self.media_root = self.folder / "media"
         if ON_POSTGRESQL:
             base = dj_database_url.parse(CONFIGURED_DATABASE)["NAME"]
-            self.name = f"{base}_seeded_template"
+            self.name = f"{base}_seeded_{WORKER or 'main'}_template"
             self.url = create_database(self.name)
         else:
             self.name = None

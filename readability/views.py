@@ -1,37 +1,82 @@
-from django.shortcuts import render
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 
-from pages.exports import csv_response
 from pages.readability import BANDS
+from pages.reports import CsvForExcelMixin
 from readability import report
 
 
-def readability_report(request):
-    rows = report.rows()
-    if request.GET.get("eksport") == "csv":
-        return _as_csv(rows)
-    return render(
-        request,
-        "readability/report.html",
-        {"rows": rows, "bands": list(reversed(BANDS))},
-    )
+def _band_ranges():
+    """(lower bound, upper bound or None, label) per band, the easiest first."""
+    bounds = [bound for bound, _label in BANDS]
+    return [
+        (bound, bounds[index - 1] if index else None, label)
+        for index, (bound, label) in enumerate(BANDS)
+    ][::-1]
 
 
-def _as_csv(rows):
-    return csv_response(
-        "lesbarhet.csv",
-        [_("Tittel"), _("Adresse"), _("LIX"), _("Nivå"), _("Ord"), _("Setninger"), _("Lange ord")],
-        (
-            [
-                page.title,
-                page.full_url,
-                "" if lix.value is None else number_format(round(lix.value, 1), 1),
-                lix.band or "",
-                lix.words,
-                lix.sentences,
-                lix.long_words,
-            ]
-            for page, lix in rows
-        ),
+class ReadabilityFilterSet(WagtailFilterSet):
+    band = django_filters.ChoiceFilter(
+        label=_("Nivå"),
+        choices=[(str(low), label) for low, _high, label in _band_ranges()],
+        empty_label=_("Alle nivåer"),
+        method="filter_band",
     )
+
+    class Meta:
+        model = Page
+        fields = ["band"]
+
+    def filter_band(self, queryset, name, value):
+        for low, high, _label in _band_ranges():
+            if str(low) == value:
+                queryset = queryset.filter(lix_value__gte=low)
+                return queryset.filter(lix_value__lt=high) if high is not None else queryset
+        return queryset
+
+
+class ReadabilityReportView(CsvForExcelMixin, ReportView):
+    page_title = _("Lesbarhet")
+    header_icon = "doc-full"
+    results_template_name = "readability/report_results.html"
+    filterset_class = ReadabilityFilterSet
+    index_url_name = "readability_report"
+    index_results_url_name = "readability_report_results"
+    export_filename = "lesbarhet"
+    list_export = [
+        "title",
+        "full_url",
+        "lix_value",
+        "lix.band",
+        "lix_words",
+        "lix_sentences",
+        "lix_long_words",
+    ]
+    export_headings = {
+        "title": _("Tittel"),
+        "full_url": _("Adresse"),
+        "lix_value": _("LIX"),
+        "lix.band": _("Nivå"),
+        "lix_words": _("Ord"),
+        "lix_sentences": _("Setninger"),
+        "lix_long_words": _("Lange ord"),
+    }
+
+    def get_queryset(self):
+        pages = report.pages()
+        report.refresh(pages)
+        return report.with_lix(pages)
+
+    def decorate_paginated_queryset(self, pages):
+        pages = list(pages)
+        for page in pages:
+            page.lix = report.lix_of(page)
+        return pages
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["bands"] = list(reversed(BANDS))
+        return context

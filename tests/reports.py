@@ -37,7 +37,8 @@ def xlsx_table(response):
 
 def refused_to_a_user_without_admin_access(client, url):
     """A signed-in user who is no editor gets no report, only a way back to the login."""
-    client.force_login(User.objects.create_user("leser", password="x"))
+    user, _ = User.objects.get_or_create(username="leser")
+    client.force_login(user)
     response = client.get(url)
     client.logout()
     return response.status_code in (302, 403)

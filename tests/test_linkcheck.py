@@ -267,6 +267,16 @@ def test_the_report_filters_by_kind_and_downloads_the_filtered_rows(client, seed
     assert sorted(row[2] for row in workbook[1:]) == ["8888", "9999"]
 
 
+def test_the_report_shows_50_links_a_page_and_downloads_them_all(client, seeded):
+    page = ContentPage.objects.get(slug="kompetanse")
+    for number in range(51):
+        _broken(page, Kind.URL, f"https://example.org/{number}")
+    client.force_login(User.objects.create_superuser("admin", password="x"))
+    assert len(soup_of(client.get(REPORT)).select("tbody tr")) == 50
+    assert len(soup_of(client.get(REPORT, {"p": 2})).select("tbody tr")) == 1
+    assert len(csv_table(client.get(REPORT, {"export": "csv"}))) - 1 == 51
+
+
 def test_only_admin_users_get_the_report(client, seeded):
     assert client.get(REPORT).status_code == 302
     assert refused_to_a_user_without_admin_access(client, REPORT)

@@ -2,7 +2,7 @@
 the page is published again, so the report only renders the pages that changed."""
 
 from django.db.models import Case, F, FloatField, Value, When
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, NullIf
 from wagtail.models import Locale, Page
 
 from pages.readability import Lix, lix_of_page
@@ -61,7 +61,7 @@ def with_lix(queryset):
         # As Lix.value: no score for a text without words.
         lix_value=Case(
             When(lix_figures__words=0, then=Value(None)),
-            default=words / F("lix_figures__sentences")
+            default=words / NullIf(F("lix_figures__sentences"), 0)
             + Value(100.0) * F("lix_figures__long_words") / words,
             output_field=FloatField(),
         ),

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -8,20 +10,16 @@ from pages.readability import BANDS
 from pages.reports import CsvForExcelMixin
 from readability import report
 
-
-def _band_ranges():
-    """(lower bound, upper bound or None, label) per band, the easiest first."""
-    bounds = [bound for bound, _label in BANDS]
-    return [
-        (bound, bounds[index - 1] if index else None, label)
-        for index, (bound, label) in enumerate(BANDS)
-    ][::-1]
+# Each band from its lower bound up to the next harder band's (BANDS runs from the hardest down).
+BAND_RANGES = {
+    str(low): (low, high) for high, low in pairwise([None, *(low for low, _label in BANDS)])
+}
 
 
 class ReadabilityFilterSet(WagtailFilterSet):
     band = django_filters.ChoiceFilter(
         label=_("Nivå"),
-        choices=[(str(low), label) for low, _high, label in _band_ranges()],
+        choices=[(str(low), label) for low, label in reversed(BANDS)],
         empty_label=_("Alle nivåer"),
         method="filter_band",
     )
@@ -31,11 +29,9 @@ class ReadabilityFilterSet(WagtailFilterSet):
         fields = ["band"]
 
     def filter_band(self, queryset, name, value):
-        for low, high, _label in _band_ranges():
-            if str(low) == value:
-                queryset = queryset.filter(lix_value__gte=low)
-                return queryset.filter(lix_value__lt=high) if high is not None else queryset
-        return queryset
+        low, high = BAND_RANGES[value]
+        queryset = queryset.filter(lix_value__gte=low)
+        return queryset if high is None else queryset.filter(lix_value__lt=high)
 
 
 class ReadabilityReportView(CsvForExcelMixin, ReportView):

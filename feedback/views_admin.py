@@ -2,7 +2,17 @@
 and what those who did not said they missed."""
 
 import django_filters
-from django.db.models import Count, F, FloatField, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models import (
+    Count,
+    DateTimeField,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -36,7 +46,7 @@ def pages_with_answers():
             answers=_per_page(Count("pk"), IntegerField()),
             yes=_per_page(Count("pk", filter=Q(helpful=True)), IntegerField()),
             comments=_per_page(Count("pk", filter=~Q(comment="")), IntegerField()),
-            latest=_per_page(Max("created_at"), Answer._meta.get_field("created_at")),
+            latest=_per_page(Max("created_at"), DateTimeField()),
         )
         .annotate(share_yes=Cast(F("yes"), FloatField()) * 100 / F("answers"))
         .order_by("-answers", "pk")

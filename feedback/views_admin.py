@@ -1,75 +1,133 @@
 """Reports → Tilbakemeldinger: per page, how many answered and the share who found it useful,
 and what those who did not said they missed."""
 
-from django.db.models import Count, Max, Q
-from django.shortcuts import get_object_or_404, render
-from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext as _
+import django_filters
+from django.db.models import (
+    Count,
+    DateTimeField,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from feedback.models import Answer
-from pages.exports import csv_response
-
-COMMENTS_SHOWN = 200
+from pages.reports import CsvForExcelMixin
 
 
-def rows():
-    """One row per page that has answers, most answers first."""
-    counts = (
-        Answer.objects.values("page")
-        .annotate(
-            answers=Count("pk"),
-            yes=Count("pk", filter=Q(helpful=True)),
-            comments=Count("pk", filter=~Q(comment="")),
-            latest=Max("created_at"),
-        )
-        .order_by("-answers", "page")
+def _per_page(aggregate, output_field):
+    """`aggregate` over the answers of each page, as a subquery: Answer keeps no reverse name."""
+    return Subquery(
+        Answer.objects.filter(page=OuterRef("pk"))
+        .order_by()
+        .values("page")
+        .annotate(value=aggregate)
+        .values("value"),
+        output_field=output_field,
     )
-    pages = Page.objects.in_bulk([row["page"] for row in counts])
-    return [
-        {**row, "page": pages[row["page"]], "share_yes": 100 * row["yes"] / row["answers"]}
-        for row in counts
-        if row["page"] in pages
-    ]
 
 
-def report(request):
-    table = rows()
-    if request.GET.get("eksport") == "csv":
-        return csv_response(
-            "tilbakemeldinger.csv",
-            [
-                _("Side"),
-                _("Adresse"),
-                _("Svar"),
-                _("Ja"),
-                _("Andel ja (%)"),
-                _("Kommentarer"),
-                _("Siste svar"),
-            ],
-            (
-                [
-                    row["page"].title,
-                    row["page"].full_url,
-                    row["answers"],
-                    row["yes"],
-                    number_format(round(row["share_yes"], 1), 1),
-                    row["comments"],
-                    date_format(row["latest"], "SHORT_DATETIME_FORMAT"),
-                ]
-                for row in table
-            ),
+def pages_with_answers():
+    """The pages that have answers, annotated with their counts, most answers first."""
+    return (
+        Page.objects.filter(pk__in=Answer.objects.values("page"))
+        .annotate(
+            answers=_per_page(Count("pk"), IntegerField()),
+            yes=_per_page(Count("pk", filter=Q(helpful=True)), IntegerField()),
+            comments=_per_page(Count("pk", filter=~Q(comment="")), IntegerField()),
+            latest=_per_page(Max("created_at"), DateTimeField()),
         )
-    return render(request, "feedback/report.html", {"rows": table})
+        .annotate(share_yes=Cast(F("yes"), FloatField()) * 100 / F("answers"))
+        .order_by("-answers", "pk")
+    )
 
 
-def page_comments(request, page_id):
-    page = get_object_or_404(Page, pk=page_id)
-    comments = Answer.objects.filter(page=page).exclude(comment="")[:COMMENTS_SHOWN]
-    if request.GET.get("eksport") == "csv":
-        return csv_response(
-            f"tilbakemeldinger-{page.pk}.csv",
-            [_("Tidspunkt"), _("Hva manglet")],
-            ([date_format(c.created_at, "SHORT_DATETIME_FORMAT"), c.comment] for c in comments),
-        )
-    return render(request, "feedback/page_comments.html", {"page": page, "comments": comments})
+class FeedbackFilterSet(WagtailFilterSet):
+    comments = django_filters.ChoiceFilter(
+        label=_("Kommentarer"),
+        choices=[("med", _("Med kommentarer")), ("uten", _("Uten kommentarer"))],
+        empty_label=_("Med og uten kommentarer"),
+        method="filter_comments",
+    )
+
+    class Meta:
+        model = Page
+        fields = ["comments"]
+
+    def filter_comments(self, queryset, name, value):
+        if value == "med":
+            return queryset.filter(comments__gt=0)
+        if value == "uten":
+            return queryset.filter(comments=0)
+        return queryset
+
+
+class FeedbackReportView(CsvForExcelMixin, ReportView):
+    page_title = _("Tilbakemeldinger")
+    header_icon = "comment"
+    results_template_name = "feedback/report_results.html"
+    filterset_class = FeedbackFilterSet
+    index_url_name = "feedback_report"
+    index_results_url_name = "feedback_report_results"
+    export_filename = "tilbakemeldinger"
+    list_export = ["title", "full_url", "answers", "yes", "share_yes", "comments", "latest"]
+    export_headings = {
+        "title": _("Side"),
+        "full_url": _("Adresse"),
+        "answers": _("Svar"),
+        "yes": _("Ja"),
+        "share_yes": _("Andel ja (%)"),
+        "comments": _("Kommentarer"),
+        "latest": _("Siste svar"),
+    }
+
+    def get_queryset(self):
+        return pages_with_answers()
+
+
+class PageCommentsView(CsvForExcelMixin, ReportView):
+    """What the readers of one page said they missed, the newest first."""
+
+    header_icon = "comment"
+    results_template_name = "feedback/page_comments_results.html"
+    index_url_name = "feedback_page"
+    index_results_url_name = "feedback_page_results"
+    list_export = ["created_at", "comment"]
+    export_headings = {"created_at": _("Tidspunkt"), "comment": _("Hva manglet")}
+
+    @cached_property
+    def page(self):
+        return get_object_or_404(Page, pk=self.kwargs["page_id"])
+
+    def get_page_title(self):
+        return _("Hva manglet på «%(title)s»") % {"title": self.page.title}
+
+    def get_filename(self):
+        return f"tilbakemeldinger-{self.page.pk}"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("feedback_report"), "label": _("Tilbakemeldinger")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.page.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.page.pk])
+
+    def get_queryset(self):
+        return Answer.objects.filter(page=self.page).exclude(comment="").order_by("-created_at")

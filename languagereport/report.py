@@ -5,12 +5,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import CharField
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
 from pages.languages import translation_status
 from pages.models import BasePage, WrittenStandard
+from pages.reports import page_type_field
 
 MINIMUM_SHARE = Decimal("25")
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -58,6 +60,10 @@ class Report:
     standards: list
 
     @property
+    def words_by_page(self):
+        return {page.pk: words for standard in self.standards for page, words in standard.pages}
+
+    @property
     def page_count(self):
         return sum(len(standard.pages) for standard in self.standards)
 
@@ -86,19 +92,31 @@ def _share(part, whole):
     return (Decimal(100) * part / whole).quantize(Decimal("0.1"))
 
 
-def build():
-    standards = {code: Standard(code, label) for code, label in WrittenStandard.choices}
-    # Norwegian pages only: an English translation is in neither written standard.
-    pages = (
+def counted_types():
+    return [model for model in get_page_models() if issubclass(model, BasePage)]
+
+
+def counted_pages():
+    """The live public Norwegian pages, annotated with `written_standard`, by standard and title.
+    Only Norwegian pages: an English translation is in neither written standard."""
+    return (
         Page.objects.live()
         .public()
         .filter(depth__gt=1, locale=Locale.get_default())
-        .specific()
-        .order_by("title")
+        .type(*counted_types())
+        .annotate(
+            written_standard=page_type_field(
+                "written_standard", counted_types(), CharField(max_length=2)
+            )
+        )
+        .order_by("written_standard", "title", "pk")
     )
-    for page in pages:
-        if isinstance(page, BasePage):
-            standards[page.written_standard].pages.append((page, words_in(page)))
+
+
+def build():
+    standards = {code: Standard(code, label) for code, label in WrittenStandard.choices}
+    for page in counted_pages().specific():
+        standards[page.written_standard].pages.append((page, words_in(page)))
     return Report(list(standards.values()))
 
 

@@ -1,35 +1,72 @@
-"""LIX for every live Norwegian page, hardest first; each page's figure is kept in the shared
-cache until the page is published again."""
+"""LIX for every live Norwegian page, hardest first. Each page's figures are kept in PageLix until
+the page is published again, so the report only renders the pages that changed."""
 
-from django.core.cache import cache
+from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.functions import Cast, NullIf
 from wagtail.models import Locale, Page
 
 from pages.readability import Lix, lix_of_page
+from readability.models import PageLix
 
-CACHE_SECONDS = 7 * 24 * 3600
+
+def pages():
+    """The live pages in the default locale (Bokmål and Nynorsk)."""
+    return Page.objects.live().filter(depth__gt=1, locale=Locale.get_default())
 
 
-def _cached_lix(page):
+def _version(page):
     # A page made live without being published has no publishing time; its revision then says
     # whether it changed.
     published = page.last_published_at.timestamp() if page.last_published_at else 0
-    key = f"readability:lix:{page.pk}:{published}:{page.latest_revision_id}"
-    figures = cache.get(key)
-    if figures is None:
-        lix = lix_of_page(page)
-        figures = (lix.words, lix.sentences, lix.long_words)
-        cache.set(key, figures, CACHE_SECONDS)
-    return Lix(*figures)
+    return f"{published}:{page.latest_revision_id}"
 
 
-def rows():
-    """(page, Lix) for the live pages in the default locale (Bokmål and Nynorsk), hardest first;
-    pages without text last."""
-    pages = (
-        Page.objects.live()
-        .filter(depth__gt=1, locale=Locale.get_default())
-        .specific()
-        .order_by("path")
+def refresh(queryset):
+    """Works out the figures of the pages in `queryset` that are new or published since."""
+    known = dict(
+        PageLix.objects.filter(page__in=queryset.values("pk")).values_list("page_id", "version")
     )
-    result = [(page, _cached_lix(page)) for page in pages]
-    return sorted(result, key=lambda row: (row[1].value is None, -(row[1].value or 0)))
+    current = queryset.only("pk", "last_published_at", "latest_revision_id")
+    changed = {page.pk: _version(page) for page in current if known.get(page.pk) != _version(page)}
+    if not changed:
+        return
+    figures = []
+    for page in Page.objects.filter(pk__in=changed).specific():
+        lix = lix_of_page(page)
+        figures.append(
+            PageLix(
+                page_id=page.pk,
+                words=lix.words,
+                sentences=lix.sentences,
+                long_words=lix.long_words,
+                version=changed[page.pk],
+            )
+        )
+    # Two editors opening the report at once both write the same figures.
+    PageLix.objects.bulk_create(
+        figures,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["words", "sentences", "long_words", "version"],
+    )
+
+
+def with_lix(queryset):
+    """Annotated with the figures and `lix_value`, hardest first; pages without text last."""
+    words = Cast(F("lix_figures__words"), FloatField())
+    return queryset.annotate(
+        lix_words=F("lix_figures__words"),
+        lix_sentences=F("lix_figures__sentences"),
+        lix_long_words=F("lix_figures__long_words"),
+        # As Lix.value: no score for a text without words.
+        lix_value=Case(
+            When(lix_figures__words=0, then=Value(None)),
+            default=words / NullIf(F("lix_figures__sentences"), 0)
+            + Value(100.0) * F("lix_figures__long_words") / words,
+            output_field=FloatField(),
+        ),
+    ).order_by(F("lix_value").desc(nulls_last=True), "path")
+
+
+def lix_of(page):
+    return Lix(page.lix_words or 0, page.lix_sentences or 0, page.lix_long_words or 0)

@@ -3,12 +3,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from readability import views
+from readability.views import ReadabilityReportView
 
 
 @hooks.register("register_admin_urls")
 def urls():
-    return [path("rapporter/lesbarhet/", views.readability_report, name="readability_report")]
+    return [
+        path("rapporter/lesbarhet/", ReadabilityReportView.as_view(), name="readability_report"),
+        path(
+            "rapporter/lesbarhet/resultater/",
+            ReadabilityReportView.as_view(results_only=True),
+            name="readability_report_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

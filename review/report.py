@@ -4,27 +4,19 @@ The dates live on each page type's own table (BasePage is abstract), so one quer
 through a subquery per type; the report then filters and sorts on them like on Page's own
 fields."""
 
-from django.db.models import BigIntegerField, DateField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import BigIntegerField, DateField, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, get_page_models
 
 from pages.models import BasePage, ContentOwner
+from pages.reports import page_type_field
 from pages.review import due_soon_limit
 
 
 def reviewed_types():
     return [model for model in get_page_models() if issubclass(model, BasePage)]
-
-
-def _column(field, output_field):
-    values = [
-        Subquery(model.objects.filter(pk=OuterRef("pk")).values(field)[:1])
-        for model in reviewed_types()
-    ]
-    return values[0] if len(values) == 1 else Coalesce(*values, output_field=output_field)
 
 
 def pages_with_review():
@@ -33,8 +25,8 @@ def pages_with_review():
         Page.objects.live()
         .type(*reviewed_types())
         .annotate(
-            review_date=_column("next_review", DateField()),
-            review_owner_id=_column("content_owner", BigIntegerField()),
+            review_date=page_type_field("next_review", reviewed_types(), DateField()),
+            review_owner_id=page_type_field("content_owner", reviewed_types(), BigIntegerField()),
         )
     )
 

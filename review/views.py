@@ -1,12 +1,11 @@
 import django_filters
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, get_page_content_types
 
-from pages.exports import csv_response
 from pages.models import ContentOwner
+from pages.reports import CsvForExcelMixin
 from review import report
 
 STATUSES = {"forfalt": _("Forfalt"), "snart": _("Forfaller innen 30 dager")}
@@ -48,7 +47,7 @@ class ReviewFilterSet(WagtailFilterSet):
         return queryset.filter(review_owner_id=value.pk) if value else queryset
 
 
-class ReviewReportView(PageReportView):
+class ReviewReportView(CsvForExcelMixin, PageReportView):
     page_title = _("Sider som må gjennomgås")
     header_icon = "calendar-check"
     results_template_name = "review/report_results.html"
@@ -95,23 +94,3 @@ class ReviewReportView(PageReportView):
             page.review_status = report.status(page.review_date)
             page.review_overdue = report.is_overdue(page.review_date)
         return pages
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        pages = self.decorate_paginated_queryset(queryset)
-        if spreadsheet_format == self.FORMAT_CSV:
-            # As the site's other reports: semicolons and a byte order mark for Excel, and no
-            # cell that a spreadsheet would run as a formula.
-            return csv_response(
-                f"{self.export_filename}.csv",
-                [self.export_headings[field] for field in self.list_export],
-                ([self._csv_value(page, field) for field in self.list_export] for page in pages),
-            )
-        return super().as_spreadsheet(pages, spreadsheet_format)
-
-    def _csv_value(self, page, field):
-        value = getattr(page, field)
-        if field == "review_date":
-            return date_format(value, "SHORT_DATE_FORMAT") if value else ""
-        if field == "last_published_at":
-            return date_format(value, "SHORT_DATETIME_FORMAT") if value else ""
-        return value

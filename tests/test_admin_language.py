@@ -117,6 +117,13 @@ def crawl(seeded):
     ContentPage.objects.filter(pk=page.pk).update(next_review=timezone.localdate() - timedelta(3))
     pages["gjennomgang"] = editor.get(reverse("review_report"))
     assert "Forfalt for 3 dager siden" in pages["gjennomgang"].content.decode()
+    for label, report in [
+        ("målform", "written_standards_report"),
+        ("lesbarhet", "readability_report"),
+        ("tilbakemeldinger", "feedback_report"),
+        ("brutte lenker", "linkcheck_report"),
+    ]:
+        pages[label] = editor.get(reverse(report))
     pages["innholdseiere"] = approver.get(reverse("wagtailsnippets_pages_contentowner:list"))
     pages["nettstedsinnstillinger"] = approver.get(
         reverse("wagtailsettings:edit", args=["pages", SiteSettings._meta.model_name, site.pk])

@@ -1,8 +1,6 @@
 """ "Var denne siden nyttig?": answers are stored per page, comments masked, bad input refused in
 Norwegian, readers throttled, and the pages stay cacheable without a cookie."""
 
-import csv
-import io
 import re
 
 import pytest
@@ -16,8 +14,15 @@ from feedback.models import Answer
 from feedback.throttle import ANSWERS_PER_HOUR
 from pages.models import ContentPage
 from tests.conftest import soup_of
+from tests.reports import (
+    csv_table,
+    h1_texts,
+    refused_to_a_user_without_admin_access,
+    unlabelled_filter_fields,
+)
 
 URL = "/tilbakemelding/"
+REPORT = "/admin/rapporter/tilbakemeldinger/"
 
 
 @pytest.fixture
@@ -286,23 +291,56 @@ def test_editors_see_the_share_of_yes_per_page_and_can_download_it(client, page)
     editor = User.objects.create_user("redaktor", password="x")
     editor.groups.add(Group.objects.get(name="Redaktører"))
     client.force_login(editor)
-    response = client.get("/admin/rapporter/tilbakemeldinger/")
+    response = client.get(REPORT)
     assert response.status_code == 200
     rows = [
         [cell.get_text(" ", strip=True) for cell in row.select("th, td")][:4]
         for row in soup_of(response).select("tbody tr")
     ]
     assert rows == [[page.title, "5", "60 %", "1"], [other.title, "1", "0 %", "0"]]
-    download = client.get("/admin/rapporter/tilbakemeldinger/", {"eksport": "csv"})
-    table = list(csv.reader(io.StringIO(download.content.decode().lstrip("\ufeff")), delimiter=";"))
-    assert table[0][:6] == ["Side", "Adresse", "Svar", "Ja", "Andel ja (%)", "Kommentarer"]
-    assert table[1][2:6] == ["5", "3", "60,0", "1"]
-    comments = client.get(f"/admin/rapporter/tilbakemeldinger/{page.pk}/").content.decode()
-    assert "Mer om budsjett" in comments
+    assert h1_texts(response) == ["Tilbakemeldinger"]
+    table = csv_table(client.get(REPORT, {"export": "csv"}))
+    assert table[0] == [
+        "Side",
+        "Adresse",
+        "Svar",
+        "Ja",
+        "Andel ja (%)",
+        "Kommentarer",
+        "Siste svar",
+    ]
+    assert [row[2:6] for row in table[1:]] == [["5", "3", "60,0", "1"], ["1", "0", "0,0", "0"]]
+    comments = client.get(f"{REPORT}{page.pk}/")
+    assert h1_texts(comments) == [f"Hva manglet på «{page.title}»"]
+    assert "Mer om budsjett" in comments.content.decode()
+    download = csv_table(client.get(f"{REPORT}{page.pk}/", {"export": "csv"}))
+    assert download[0] == ["Tidspunkt", "Hva manglet"]
+    assert [row[1] for row in download[1:]] == ["Mer om budsjett"]
+
+
+def test_the_report_filters_pages_with_and_without_comments(client, page):
+    other = ContentPage.objects.get(slug="handlingsrom")
+    Client().post(URL, {"side": other.pk, "svar": "ja"})
+    _, token = _no(Client(), page)
+    Client().post(URL, {"token": token, "kommentar": "Mer om budsjett"})
+    client.force_login(User.objects.create_superuser("admin", password="x"))
+
+    def titles(**filters):
+        response = client.get(REPORT, filters)
+        return [row.th.get_text(strip=True) for row in soup_of(response).select("tbody tr")]
+
+    assert titles() == [page.title, other.title]
+    assert unlabelled_filter_fields(client.get(REPORT)) == []
+    assert titles(comments="med") == [page.title]
+    assert titles(comments="uten") == [other.title]
+    table = csv_table(client.get(REPORT, {"comments": "med", "export": "csv"}))
+    assert [row[0] for row in table[1:]] == [page.title]
 
 
 def test_the_report_is_for_admin_users_only(client, page):
-    assert client.get("/admin/rapporter/tilbakemeldinger/").status_code == 302
+    assert client.get(REPORT).status_code == 302
+    assert refused_to_a_user_without_admin_access(client, REPORT)
+    assert refused_to_a_user_without_admin_access(client, f"{REPORT}{page.pk}/")
     assert re.search(
         "login", client.get(f"/admin/rapporter/tilbakemeldinger/{page.pk}/")["Location"]
     )

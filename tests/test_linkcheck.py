@@ -2,7 +2,6 @@
 and dead addresses (served here by a local server: the tests never call the internet), and
 reports nothing for links that work."""
 
-import csv
 import io
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -10,13 +9,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.utils import timezone
 
 from linkcheck import checker
 from linkcheck.links import links_of_page
-from linkcheck.models import BrokenLink, CheckRun
+from linkcheck.models import BrokenLink, CheckRun, Kind
 from pages.models import ContentPage
 from tests.conftest import soup_of
 from tests.factories import make_document, make_image
+from tests.reports import (
+    csv_table,
+    h1_texts,
+    refused_to_a_user_without_admin_access,
+    unlabelled_filter_fields,
+    xlsx_table,
+)
 
 REPORT = "/admin/rapporter/brutte-lenker/"
 
@@ -221,8 +228,8 @@ def test_the_report_lists_broken_links_per_page_and_downloads_as_csv(
     row = soup_of(response).select_one("tbody tr").get_text(" ", strip=True)
     assert "Lenker" in row and f"{server}/dead" in row and "HTTP 404" in row
     assert "«Død lenke»" in row
-    download = client.get(REPORT, {"eksport": "csv"})
-    table = list(csv.reader(io.StringIO(download.content.decode().lstrip("\ufeff")), delimiter=";"))
+    assert h1_texts(response) == ["Brutte lenker"]
+    table = csv_table(client.get(REPORT, {"export": "csv"}))
     assert table[0] == ["Side", "Adresse", "Lenke", "Lenketekst", "Type", "Feil", "Brutt siden"]
     assert table[1][2:6] == [f"{server}/dead", "Død lenke", "Adresse", "HTTP 404"]
     # The report only reads what the command stored: it asked the server nothing.
@@ -233,6 +240,46 @@ def test_the_report_says_so_when_nothing_is_broken(client, seeded):
     checker.run(external=False)
     client.force_login(User.objects.create_superuser("admin", password="x"))
     assert "Ingen brutte lenker ved siste sjekk." in client.get(REPORT).content.decode()
+
+
+def _broken(page, kind, target):
+    now = timezone.now()
+    return BrokenLink.objects.create(
+        page=page, kind=kind, target=target, reason="Finnes ikke", first_seen=now, last_checked=now
+    )
+
+
+def test_the_report_filters_by_kind_and_downloads_the_filtered_rows(client, seeded):
+    page = ContentPage.objects.get(slug="kompetanse")
+    _broken(page, Kind.PAGE, "9999")
+    _broken(page, Kind.DOCUMENT, "8888")
+    client.force_login(User.objects.create_superuser("admin", password="x"))
+    response = client.get(REPORT)
+    assert unlabelled_filter_fields(response) == []
+    assert len(soup_of(response).select("tbody tr")) == 2
+    filtered = client.get(REPORT, {"kind": Kind.DOCUMENT})
+    rows = [row.get_text(" ", strip=True) for row in soup_of(filtered).select("tbody tr")]
+    assert len(rows) == 1 and "8888" in rows[0] and "Dokument" in rows[0]
+    table = csv_table(client.get(REPORT, {"kind": Kind.DOCUMENT, "export": "csv"}))
+    assert [row[2] for row in table[1:]] == ["8888"]
+    workbook = xlsx_table(client.get(REPORT, {"export": "xlsx"}))
+    assert workbook[0][:3] == ["Side", "Adresse", "Lenke"]
+    assert sorted(row[2] for row in workbook[1:]) == ["8888", "9999"]
+
+
+def test_the_report_shows_50_links_a_page_and_downloads_them_all(client, seeded):
+    page = ContentPage.objects.get(slug="kompetanse")
+    for number in range(51):
+        _broken(page, Kind.URL, f"https://example.org/{number}")
+    client.force_login(User.objects.create_superuser("admin", password="x"))
+    assert len(soup_of(client.get(REPORT)).select("tbody tr")) == 50
+    assert len(soup_of(client.get(REPORT, {"p": 2})).select("tbody tr")) == 1
+    assert len(csv_table(client.get(REPORT, {"export": "csv"}))) - 1 == 51
+
+
+def test_only_admin_users_get_the_report(client, seeded):
+    assert client.get(REPORT).status_code == 302
+    assert refused_to_a_user_without_admin_access(client, REPORT)
 
 
 def test_the_command_prints_a_summary(seeded):

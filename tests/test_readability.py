@@ -1,8 +1,5 @@
 """LIX, the Scandinavian readability index, for editors: in the page editor and in a report."""
 
-import csv
-import io
-
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -11,7 +8,14 @@ from wagtail.models import Page
 from pages.models import ContentPage
 from pages.readability import Lix, lix_of_blocks, lix_of_page, lix_of_text, prose_blocks
 from programs.models import ProgramPage
+from readability import report as readability_report
 from tests.conftest import soup_of
+from tests.reports import (
+    csv_table,
+    h1_texts,
+    refused_to_a_user_without_admin_access,
+    unlabelled_filter_fields,
+)
 
 
 def test_lix_of_a_known_text():
@@ -134,9 +138,53 @@ def test_the_report_lists_every_norwegian_page_hardest_first_with_csv(admin_clie
     scores = [int(row.find_all("td")[0].get_text(strip=True)) for row in rows]
     assert scores == sorted(scores, reverse=True)
 
-    exported = admin_client.get(reverse("readability_report"), {"eksport": "csv"})
-    assert exported["Content-Type"].startswith("text/csv")
-    table = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
+    assert h1_texts(response) == ["Lesbarhet"]
+
+    table = csv_table(admin_client.get(reverse("readability_report"), {"export": "csv"}))
     assert table[0] == ["Tittel", "Adresse", "LIX", "Nivå", "Ord", "Setninger", "Lange ord"]
     assert sorted(row[0] for row in table[1:]) == sorted(titles)
     assert all(row[2] == "" or "," in row[2] for row in table[1:])
+
+
+def _scores(response):
+    return [
+        (row.th.get_text(strip=True), row.find_all("td")[1].get_text(strip=True))
+        for row in soup_of(response).select("table.listing tbody tr")
+    ]
+
+
+def test_the_report_filters_by_band(admin_client, seeded):
+    every = _scores(admin_client.get(reverse("readability_report")))
+    assert len({band for _, band in every}) > 1
+    hard = "Vanskelig"
+    response = admin_client.get(reverse("readability_report"), {"band": "50"})
+    assert unlabelled_filter_fields(response) == []
+    assert _scores(response) == [(title, band) for title, band in every if band == hard]
+    table = csv_table(
+        admin_client.get(reverse("readability_report"), {"band": "50", "export": "csv"})
+    )
+    assert [row[0] for row in table[1:]] == [title for title, band in every if band == hard]
+
+
+def test_a_page_is_read_again_only_once_it_is_published_anew(admin_client, seeded, monkeypatch):
+    admin_client.get(reverse("readability_report"))
+    read = []
+
+    def counting(page):
+        read.append(page.pk)
+        return lix_of_page(page)
+
+    monkeypatch.setattr(readability_report, "lix_of_page", counting)
+    admin_client.get(reverse("readability_report"))
+    assert read == []
+    page = ContentPage.objects.get(locale__language_code="nb", slug="handlingsrom")
+    page.body = [("text", "<p>Kort. Lett. Tekst.</p>")]
+    page.save_revision().publish()
+    response = admin_client.get(reverse("readability_report"))
+    assert read == [page.pk]
+    assert dict(_scores(response))[page.title] == lix_of_page(page).band
+
+
+def test_only_admin_users_get_the_report(client, seeded):
+    assert client.get(reverse("readability_report")).status_code == 302
+    assert refused_to_a_user_without_admin_access(client, reverse("readability_report"))

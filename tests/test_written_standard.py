@@ -1,8 +1,6 @@
 """Each page is written in Bokmål or Nynorsk: its content says so with `lang`, its address stays,
 and the language report counts pages and words in each standard against the 25 % minimum."""
 
-import csv
-import io
 from decimal import Decimal
 
 import pytest
@@ -15,6 +13,13 @@ from wagtail.models import Page
 from languagereport import report
 from pages.models import BasePage, ContentPage, PrinciplesPage, WrittenStandard
 from tests.conftest import soup_of
+from tests.reports import (
+    csv_table,
+    h1_texts,
+    refused_to_a_user_without_admin_access,
+    unlabelled_filter_fields,
+    xlsx_table,
+)
 
 NYNORSK_PAGE = "/kompetanse/"
 SEEDED_NYNORSK_PAGE = "/sprak/"
@@ -93,6 +98,7 @@ def test_editors_see_the_report_with_the_pages_of_each_standard(editor_client):
     nynorsk = _make_nynorsk(NYNORSK_PAGE)
     response = editor_client.get(reverse("written_standards_report"))
     assert response.status_code == 200
+    assert h1_texts(response) == ["Målform"]
     text = response.content.decode()
     assert "Nynorsk" in text and "Bokmål" in text
     nynorsk_section = text.split("<h2>Nynorsk</h2>", 1)[1]
@@ -101,9 +107,8 @@ def test_editors_see_the_report_with_the_pages_of_each_standard(editor_client):
 
 def test_the_report_exports_every_page_as_csv(editor_client):
     _make_nynorsk(NYNORSK_PAGE)
-    response = editor_client.get(reverse("written_standards_report"), {"eksport": "csv"})
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    response = editor_client.get(reverse("written_standards_report"), {"export": "csv"})
+    rows = csv_table(response)
     assert rows[0] == ["Målform", "Tittel", "Adresse", "Ord"]
     assert len(rows) - 1 == report.build().page_count
     nynorsk = [row for row in rows[1:] if row[0] == "Nynorsk"]
@@ -116,14 +121,41 @@ def test_a_title_that_looks_like_a_formula_is_exported_as_text(editor_client):
     page = ContentPage.objects.get(url_path__endswith=NYNORSK_PAGE)
     page.title = '=HYPERLINK("http://example.com")'
     page.save_revision().publish()
-    response = editor_client.get(reverse("written_standards_report"), {"eksport": "csv"})
+    response = editor_client.get(reverse("written_standards_report"), {"export": "csv"})
     assert "'=HYPERLINK" in response.content.decode("utf-8-sig")
+
+
+def test_the_report_filters_by_standard_and_keeps_the_count_of_both(editor_client):
+    nynorsk = _make_nynorsk(NYNORSK_PAGE)
+    url = reverse("written_standards_report")
+    response = editor_client.get(url, {"written_standard": WrittenStandard.NYNORSK})
+    assert unlabelled_filter_fields(response) == []
+    listed = {
+        link["href"]
+        for table in soup_of(response).select("#listing-results table.listing")[1:]
+        for link in table.select("tbody a")
+    }
+    nynorsk_pages = report.build().standards[1].pages
+    assert listed == {
+        reverse("wagtailadmin_pages:edit", args=[page.pk]) for page, _words in nynorsk_pages
+    }
+    assert reverse("wagtailadmin_pages:edit", args=[nynorsk.pk]) in listed
+    # The share of each standard is counted over every page, whatever the filter shows.
+    summary = soup_of(response).select_one("#listing-results table.listing tbody")
+    assert [row.th.get_text(strip=True) for row in summary.select("tr")] == ["Bokmål", "Nynorsk"]
+    table = csv_table(editor_client.get(url, {"written_standard": "nn", "export": "csv"}))
+    assert {row[0] for row in table[1:]} == {"Nynorsk"}
+    assert len(table) - 1 == len(nynorsk_pages)
+    workbook = xlsx_table(editor_client.get(url, {"export": "xlsx"}))
+    assert workbook[0] == ["Målform", "Tittel", "Adresse", "Ord"]
+    assert len(workbook) - 1 == report.build().page_count
 
 
 def test_visitors_cannot_see_the_report(seeded):
     response = Client().get(reverse("written_standards_report"))
     assert response.status_code == 302
     assert "login" in response["Location"]
+    assert refused_to_a_user_without_admin_access(Client(), reverse("written_standards_report"))
 
 
 def test_the_words_of_a_pages_inline_items_count_too(seeded):

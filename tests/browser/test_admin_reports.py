@@ -2,10 +2,11 @@
 filters, and nothing axe finds against WCAG."""
 
 import pytest
+from playwright.sync_api import expect
 
 from pages.accessibility import WCAG_TAGS
 from tests.browser.audit import _AXE_JS, axe_source, heading_problems
-from tests.browser.conftest import launch_browser, serve_seeded_site
+from tests.browser.conftest import add_content, launch_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -49,11 +50,10 @@ def _add_editor_and_report_rows():
 
 
 @pytest.fixture(scope="module")
-def editor_page(chromium_executable, django_db_setup, django_db_blocker):
-    with (
-        serve_seeded_site(django_db_blocker, extra=_add_editor_and_report_rows) as site,
-        launch_browser(chromium_executable) as browser,
-    ):
+def editor_page(chromium_executable, live_site, django_db_blocker):
+    add_content(django_db_blocker, _add_editor_and_report_rows)
+    site = live_site
+    with launch_browser(chromium_executable) as browser:
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{site.url}/admin/login/")
@@ -69,7 +69,7 @@ def editor_page(chromium_executable, django_db_setup, django_db_blocker):
 def test_a_report_has_one_h1_ordered_headings_and_no_wcag_violations(editor_page, title):
     site, page = editor_page
     page.goto(f"{site.url}{REPORTS[title]}")
-    assert page.locator("#listing-results tbody tr").count() > 0
+    expect(page.locator("#listing-results tbody tr").first).to_be_visible()
     # The report's own headings: the admin's menu before it is Wagtail's.
     headings = page.evaluate(MAIN_HEADINGS_JS)
     assert [h["text"] for h in headings if h["level"] == 1] == [title]

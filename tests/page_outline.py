@@ -2,8 +2,10 @@
 links and the reading time, as read from the rendered HTML.
 
 tests/fixtures/page_outlines.json holds them as the pages showed them before section ids and
-reading times were computed from the content; tests/test_page_outline.py holds today's pages to
-it. To record them again, deliberately (the output changed on purpose):
+reading times were computed from the content, for every seed page and for a few pages built here
+that the seed lacks (every block; repeated headings and ones that look like the chrome's ids; a
+listing's error messages); tests/test_page_outline.py holds today's pages to it. To record them
+again, deliberately (the output changed on purpose):
 
     DJANGO_SETTINGS_MODULE=innovasjon.settings.test .venv/bin/python -m tests.page_outline
 """
@@ -62,6 +64,45 @@ def outlines(client):
     return result
 
 
+# Headings that share words, or spell an id the page chrome uses ("main"), or one the program
+# page's template sets itself ("fakta"); inline markup and entities inside a heading.
+REPEATS = [
+    {"type": "heading", "value": {"text": "Mål", "level": "h2"}},
+    {"type": "text", "value": "<h2>Mål</h2><p>Første mål.</p><h3>Main</h3><p>Tekst.</p>"},
+    {"type": "heading", "value": {"text": "Mål 2", "level": "h2"}},
+    {"type": "heading", "value": {"text": "Detaljer", "level": "h4"}},
+    {"type": "text", "value": "<h2>Innhold på <b>siden</b> &amp; mer</h2><p>Slutt.</p>"},
+    {"type": "heading", "value": {"text": "Fakta", "level": "h3"}},
+]
+
+
+def build_pages(home):
+    """Pages the seed lacks, published under `home`; their addresses, with a listing's two
+    error messages."""
+    from pages.models import ContentPage
+    from programs.models import ProgramIndexPage, ProgramPage
+    from tests.factories import make_all_blocks_page
+
+    repeats = ContentPage(title="Gjentatte titler", slug="gjentatte-titler", body=REPEATS)
+    home.add_child(instance=repeats)
+    repeats.save_revision().publish()
+    program = ProgramPage.objects.get(slug="stimulab", locale__language_code="nb")
+    program.body = REPEATS
+    program.save_revision().publish()
+    listing = ProgramIndexPage.objects.get(slug="virkemidler", locale__language_code="nb").url
+    return [
+        make_all_blocks_page(home).url,
+        repeats.url,
+        program.url,
+        f"{listing}?side=abc",
+        f"{listing}?side=99",
+    ]
+
+
+def built_outlines(client, home):
+    return {url: outline_of(client.get(url).content.decode()) for url in build_pages(home)}
+
+
 def _dumps(found):
     """JSON with one heading, contents entry or link a line, so that a change reads as one."""
     text = json.dumps(found, ensure_ascii=False, indent=1)
@@ -87,12 +128,15 @@ def _record():
 
     connection.creation.create_test_db(verbosity=0)
     try:
+        from wagtail.models import Site
+
         call_command("load_seed_content", stdout=io.StringIO())
-        found = outlines(Client())
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        found = {"seed": outlines(Client()), "built": built_outlines(Client(), home)}
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
     FIXTURE.write_text(_dumps(found))
-    print(f"{len(found)} pages written to {FIXTURE}")
+    print(f"{len(found['seed'])} + {len(found['built'])} pages written to {FIXTURE}")
 
 
 if __name__ == "__main__":

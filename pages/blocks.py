@@ -280,13 +280,8 @@ class RelatedPagesBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        """Live, public pages only, with their specific fields fetched in one query."""
-        from wagtail.models import Page
-
         context = super().get_context(value, parent_context)
-        chosen = [page.pk for page in value["pages"] if page]
-        by_id = {p.pk: p for p in Page.objects.filter(pk__in=chosen).live().public().specific()}
-        context["cards"] = [by_id[pk] for pk in chosen if pk in by_id]
+        context["cards"] = shown_pages(value)
         return context
 
     class Meta:
@@ -295,6 +290,15 @@ class RelatedPagesBlock(blocks.StructBlock):
         template = "blocks/related_pages.html"
         description = _("Kort som peker til andre sider på nettstedet.")
         preview_value = staticmethod(lambda: {"heading": "Se også", "pages": _preview_pages()})
+
+
+def shown_pages(value):
+    """A related pages block's live, public pages, with their specific fields in one query."""
+    from wagtail.models import Page
+
+    chosen = [page.pk for page in value["pages"] if page]
+    by_id = {p.pk: p for p in Page.objects.filter(pk__in=chosen).live().public().specific()}
+    return [by_id[pk] for pk in chosen if pk in by_id]
 
 
 class ContactBlock(blocks.StructBlock):
@@ -374,7 +378,7 @@ def _heading_levels(child):
 
 def body_headings(body):
     """The headings a body shows, in reading order; a rich text's nth heading is keyed by its
-    block's id and n. Related pages show theirs only with a live page to show."""
+    block's id and n. Related pages show theirs only with a page to show."""
     for child in body:
         if not child.id:
             # Made in code and not saved yet: the id saving would give it, for its template too.
@@ -385,9 +389,7 @@ def body_headings(body):
             headings = (p for p in rich_text.parts(child.value.source) if not isinstance(p, str))
             for number, heading in enumerate(headings):
                 yield Heading((child.id, number), heading.level, heading.text)
-        elif child.block_type == "related_pages" and any(
-            page and page.live for page in child.value["pages"]
-        ):
+        elif child.block_type == "related_pages" and shown_pages(child.value):
             yield Heading(child.id, 2, child.value["heading"].strip())
 
 

@@ -56,3 +56,28 @@ def test_a_preview_shows_the_sections_contents_and_reading_time_of_its_own_draft
     assert outline_of(client.get(page.url).content.decode()) == live
     assert live["contents"] == [] and live["reading_time"] == "1 minutt å lese"
     assert BeautifulSoup(response.content.decode(), "html.parser").select_one("#del-3")
+
+
+def test_related_pages_with_no_page_to_show_have_no_heading_nor_place_in_the_contents(
+    client, seeded
+):
+    from wagtail.models import PageViewRestriction
+
+    from pages.models import ContentPage
+    from tests.page_outline import outline_of
+
+    private = ContentPage.objects.get(slug="kompetanse", locale__language_code="nb")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+    )
+    body = [{"type": "heading", "value": {"text": f"Del {n}", "level": "h2"}} for n in (1, 2)]
+    body.append({"type": "related_pages", "value": {"heading": "Se også", "pages": [private.pk]}})
+    page = ContentPage(title="Relatert", slug="relatert", body=body)
+    seeded.add_child(instance=page)
+    page.save_revision().publish()
+
+    outline = outline_of(client.get(page.url).content.decode())
+
+    assert [heading[2] for heading in outline["headings"][1:3]] == ["Del 1", "Del 2"]
+    assert "Se også" not in [heading[2] for heading in outline["headings"]]
+    assert outline["contents"] == []

@@ -1,5 +1,7 @@
 """The one StreamField block library, shared by every page type."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -8,8 +10,10 @@ from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
-from pages.headings import heading_levels_in_html
+from pages import rich_text
+from pages.headings import Heading
 
 # One message for every place an image is chosen: blocks and pages' own image fields.
 ALT_TEXT_REQUIRED = _(
@@ -276,13 +280,8 @@ class RelatedPagesBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        """Live, public pages only, with their specific fields fetched in one query."""
-        from wagtail.models import Page
-
         context = super().get_context(value, parent_context)
-        chosen = [page.pk for page in value["pages"] if page]
-        by_id = {p.pk: p for p in Page.objects.filter(pk__in=chosen).live().public().specific()}
-        context["cards"] = [by_id[pk] for pk in chosen if pk in by_id]
+        context["cards"] = shown_pages(value)
         return context
 
     class Meta:
@@ -291,6 +290,15 @@ class RelatedPagesBlock(blocks.StructBlock):
         template = "blocks/related_pages.html"
         description = _("Kort som peker til andre sider på nettstedet.")
         preview_value = staticmethod(lambda: {"heading": "Se også", "pages": _preview_pages()})
+
+
+def shown_pages(value):
+    """A related pages block's live, public pages, with their specific fields in one query."""
+    from wagtail.models import Page
+
+    chosen = [page.pk for page in value["pages"] if page]
+    by_id = {p.pk: p for p in Page.objects.filter(pk__in=chosen).live().public().specific()}
+    return [by_id[pk] for pk in chosen if pk in by_id]
 
 
 class ContactBlock(blocks.StructBlock):
@@ -362,7 +370,59 @@ def _heading_levels(child):
     if child.block_type == "heading":
         return [int(child.value["level"][1])]
     if child.block_type == "text":
-        return heading_levels_in_html(child.value.source)
+        return rich_text.heading_levels(child.value.source)
     if child.block_type == "related_pages":
         return [2, 3]
     return []
+
+
+def body_headings(body):
+    """The headings a body shows, in reading order; a rich text's nth heading is keyed by its
+    block's id and n. Related pages show theirs only with a page to show."""
+    for child in body:
+        if not child.id:
+            # Made in code and not saved yet: the id saving would give it, for its template too.
+            child.id = str(uuid.uuid4())
+        if child.block_type == "heading":
+            yield Heading(child.id, int(child.value["level"][1]), child.value["text"].strip())
+        elif child.block_type == "text":
+            headings = (p for p in rich_text.parts(child.value.source) if not isinstance(p, str))
+            for number, heading in enumerate(headings):
+                yield Heading((child.id, number), heading.level, heading.text)
+        elif child.block_type == "related_pages" and shown_pages(child.value):
+            yield Heading(child.id, 2, child.value["heading"].strip())
+
+
+# Each block's own words as the reader reads them: text, not settings, addresses or alt text.
+# The pages a block lists have their own words, not this page's.
+PROSE_FIELDS = {
+    "heading": ("text",),
+    "figure": ("caption", "credit"),
+    "callout": ("heading", "text"),
+    "details": ("summary", "content"),
+    "quote": ("text", "attribution"),
+    "related_pages": ("heading",),
+    "contact": ("name", "role"),
+}
+
+
+def body_prose(body):
+    """The text of each block of a body, for counting its words."""
+    for child in body:
+        value = child.value
+        if child.block_type == "text":
+            yield rich_text.prose(value.source)
+        elif child.block_type == "table":
+            yield value.caption or ""
+            yield from (column["heading"] or "" for column in value.columns)
+            for row in value.row_data:
+                yield from (str(cell) for cell in row["values"] if cell is not None)
+        elif child.block_type == "link_list":
+            yield value["heading"] or ""
+            yield from (link.label or "" for link in value["links"])
+        elif child.block_type == "call_to_action":
+            yield value.label or ""
+        else:
+            for field in PROSE_FIELDS.get(child.block_type, ()):
+                text = value[field]
+                yield rich_text.prose(text.source) if isinstance(text, RichText) else text or ""

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -24,8 +25,9 @@ from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages import caching, reading_time
-from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock
+from pages import caching
+from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock, body_headings, body_prose
+from pages.headings import Heading
 
 # Addresses travel through e-mail, slides and case files: plain ASCII survives all of them.
 ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -193,11 +195,20 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if hasattr(response, "add_post_render_callback"):
-            response.add_post_render_callback(reading_time.fill_in)
-        return response
+    # The text fields the page's template shows, besides the title and the body.
+    reading_fields = ()
+
+    def reading_texts(self):
+        """The page's own text, for its reading time, straight from its content."""
+        yield self.title
+        yield from (getattr(self, name) or "" for name in self.reading_fields)
+        if hasattr(self, "body"):
+            yield from body_prose(self.body)
+
+    def section_headings(self, context):
+        """The h2 and h3 the page's template shows, in reading order (pages.headings.Outline).
+        A page type with headings of its own around the body adds them here."""
+        return body_headings(self.body) if hasattr(self, "body") else ()
 
 
 class PageImageMixin(models.Model):
@@ -273,6 +284,13 @@ class HomePage(PageImageMixin, BasePage):
         # Built only where the template renders it: not at all when the cached article is used.
         context["entry_points"] = SimpleLazyObject(self.entry_cards)
         return context
+
+    reading_fields = ("lead",)
+
+    def section_headings(self, context):
+        if context.get("entry_points"):
+            title = gettext("Dette finner du her")
+            yield Heading("entry-points-heading", 2, title, fixed_id="entry-points-heading")
 
     @property
     def localized(self):
@@ -428,6 +446,19 @@ class DefinitionPage(BasePage):
         APIField("source_url"),
     ]
 
+    reading_fields = (
+        "lead",
+        "definition_heading",
+        "introduction",
+        "definition",
+        "source_organisation",
+        "source_title",
+    )
+
+    def section_headings(self, context):
+        yield Heading("definisjon", 2, self.definition_heading.strip(), fixed_id="definisjon")
+        yield from super().section_headings(context)
+
     class Meta:
         verbose_name = _("Definisjonsside")
 
@@ -459,6 +490,24 @@ class PrinciplesPage(BasePage):
         ),
         index.SearchField("body"),
     ]
+
+    reading_fields = ("lead", "list_introduction")
+
+    def reading_texts(self):
+        yield from super().reading_texts()
+        for principle in self.principles.all():
+            yield from (principle.title, principle.text)
+        for source in self.sources.all():
+            yield from (source.title, source.publisher)
+
+    def section_headings(self, context):
+        yield Heading("prinsippene", 2, gettext("Prinsippene"), fixed_id="prinsippene")
+        # By position: a preview's principles are not saved and have no key of their own.
+        for number, principle in enumerate(self.principles.all()):
+            yield Heading(("principle", number), 3, principle.title.strip())
+        yield from super().section_headings(context)
+        if self.sources.all():
+            yield Heading("kilder", 2, gettext("Kilder"), fixed_id="kilder")
 
     class Meta:
         verbose_name = _("Prinsippside")
@@ -513,6 +562,7 @@ class ContentPage(BasePage):
     ]
 
     api_fields = [APIField("lead"), APIField("body")]
+    reading_fields = ("lead",)
 
     class Meta:
         verbose_name = _("Innholdsside")

@@ -1,12 +1,9 @@
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
-from wagtail.documents.rich_text import DocumentLinkHandler
 
 from pages.accessibility import ALT_TEXT_PATTERN, WCAG_TAGS, axe_locale
-from pages.documents import document_meta
 
 # Rules whose messages axe-core's Bokmål (locales/nb.json in axe-core 4.14) lacks.
 BOKMAL_MESSAGES = {
@@ -91,22 +88,3 @@ def use_wcag_checker(request, items, page):
         else item
         for item in items
     ]
-
-
-class DocumentLinkWithMetaHandler(DocumentLinkHandler):
-    """Marks document links with their type and size; `sectioned` shows it in the link text."""
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        return [
-            f'<a href="{escape(doc.url)}" data-document-meta="{escape(document_meta(doc))}">'
-            if doc
-            else "<a>"
-            for doc in cls.get_many(attrs_list)
-        ]
-
-
-@hooks.register("register_rich_text_features", order=100)
-def register_document_link_with_meta(features):
-    # order=100: after wagtail.documents has registered its own handler for the same link type.
-    features.register_link_type(DocumentLinkWithMetaHandler)

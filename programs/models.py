@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from pages import caching
 from pages.blocks import BodyBlock
+from pages.headings import Heading
 from pages.models import BasePage, PageImageMixin
 from pages.pagination import PAGE_PARAM, pagination, parse_page_number
 
@@ -124,9 +125,24 @@ class ProgramIndexPage(BasePage):
     ]
 
     api_fields = [APIField("lead")]
+    reading_fields = ("lead",)
 
     class Meta:
         verbose_name = _("Oversikt over virkemidler")
+
+    def section_headings(self, context):
+        yield Heading(
+            "filter-heading", 2, gettext("Filtrer virkemidlene"), fixed_id="filter-heading"
+        )
+        listing = context.get("listing") or {}
+        if context.get("list_error") == "page_number":
+            yield Heading("list-alert", 2, gettext("Sidetallet er ikke gyldig"))
+        elif listing.get("past_last_page"):
+            yield Heading("list-alert", 2, gettext("Listen har ikke så mange sider"))
+        elif listing.get("ended"):
+            ended = gettext("Avsluttede virkemidler")
+            yield Heading("avsluttede-virkemidler", 2, ended, fixed_id="avsluttede-virkemidler")
+        yield from super().section_headings(context)
 
     def programs(self):
         """Live programs: running ones first, then ended ones, each in the editors' order (the
@@ -361,9 +377,33 @@ class ProgramPage(PageImageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    reading_fields = (
+        "summary",
+        "description",
+        "target_audience",
+        "offer",
+        "how_to_take_part",
+        "responsible_organisation",
+        "more_info_text",
+    )
+
     @property
     def card_text(self):
         return self.summary
+
+    def reading_texts(self):
+        yield from super().reading_texts()
+        if self.name != self.title:
+            yield self.name
+        if self.is_ended:
+            yield self.end_note
+
+    def section_headings(self, context):
+        if notice := self.status_notice:
+            yield Heading("status", 2, notice)
+        facts = gettext("Fakta om %(name)s") % {"name": self.name}
+        yield Heading("fakta", 2, facts, fixed_id="fakta")
+        yield from super().section_headings(context)
 
     def json_ld(self, url):
         """schema.org's GovernmentService fits a public program with a provider and audience."""

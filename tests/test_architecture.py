@@ -1,10 +1,14 @@
-"""The layers in pyproject.toml's import contracts hold, and a forbidden import would break them."""
+"""The layers in pyproject.toml's import contracts hold, and a forbidden import would break them;
+no runtime code reads HTML back."""
 
+import ast
 import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "pyproject.toml"
@@ -97,3 +101,59 @@ def section(report, contract_id):
     start = report.index(CONTRACT_NAMES[contract_id])
     ends = [report.find(name, start + 1) for name in CONTRACT_NAMES.values()]
     return report[start : min([end for end in ends if end > start], default=len(report))]
+
+
+# Parsers of HTML. Only the link checker (links in stored content) and the editors' readability
+# report (a page as the public sees it) read HTML; pages are rendered once, never read back.
+HTML_PARSERS = ("bs4", "html.parser", "html5lib", "lxml", "selectolax", "parsel", "pyquery")
+MAY_PARSE_HTML = ("linkcheck/", "readability/", "pages/readability.py")
+
+
+def imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def html_parser_imports(root):
+    """{file: parsers it imports} for the runtime code under `root` outside MAY_PARSE_HTML."""
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if relative.startswith(MAY_PARSE_HTML):
+                continue
+            parsers = {
+                name
+                for name in imported_modules(path)
+                if any(name == p or name.startswith(f"{p}.") for p in HTML_PARSERS)
+            }
+            if parsers:
+                found[relative] = sorted(parsers)
+    return found
+
+
+def test_no_runtime_code_but_the_link_checker_and_readability_report_parses_html():
+    assert html_parser_imports(ROOT) == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from bs4 import BeautifulSoup",
+        "import html.parser",
+        "from html import parser",
+        "import lxml.html",
+    ],
+)
+def test_an_html_parser_imported_in_a_template_tag_is_found(tmp_path, source):
+    for package in PACKAGES:
+        (tmp_path / package).mkdir()
+    (tmp_path / "pages" / "templatetags").mkdir()
+    (tmp_path / "pages" / "templatetags" / "tags.py").write_text(f"def f():\n    {source}\n")
+    (tmp_path / "linkcheck" / "links.py").write_text("from bs4 import BeautifulSoup\n")
+
+    assert list(html_parser_imports(tmp_path)) == ["pages/templatetags/tags.py"]

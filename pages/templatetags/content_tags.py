@@ -1,32 +1,25 @@
-"""Turns a rendered article into one readers can navigate: section links, contents, file info."""
+"""An article readers can navigate: section ids and links, contents, reading time, all taken
+from the page's content (pages.headings.Outline) as the templates render it, never by
+rewriting what they rendered."""
 
-from bs4 import BeautifulSoup
 from django import template
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from pages.headings import ANCHORED_TAGS, SectionIds
+from pages import reading_time
+from pages import rich_text as stored_rich_text
+from pages.headings import Outline
 
 register = template.Library()
-
-TOC_MIN_H2 = 3
-# Ids the page chrome around the article uses; a heading must never take one of them.
-CHROME_IDS = (
-    "main",
-    "toc-heading",
-    "share-heading",
-    "permalink",
-    "footer-contact",
-    "footer-about",
-    "header-search-q",
-)
 
 
 @register.tag
 def sectioned(parser, token):
-    """{% sectioned %}…{% endsectioned %}: every h2/h3 inside gets a stable id and a link to itself;
-    three or more h2 give a table of contents after the page header; document links show type
-    and size."""
+    """{% sectioned %}…{% endsectioned %}: the page's outline, as `outline`, for what is inside
+    to give its h2 and h3 their ids and section links and to show the contents. Built only when
+    the article is rendered: not at all when its cached fragment is used."""
     nodelist = parser.parse(("endsectioned",))
     parser.delete_first_token()
     return SectionedNode(nodelist)
@@ -37,80 +30,72 @@ class SectionedNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        return mark_safe(enhance_article(self.nodelist.render(context)))
+        page = context.get("page")
+        outline = Outline(page.section_headings(context.flatten()) if page else ())
+        with context.push(outline=outline):
+            return self.nodelist.render(context)
 
 
-def enhance_article(html):
-    soup = BeautifulSoup(html, "html.parser")
-    _add_section_links(soup)
-    _add_table_of_contents(soup)
-    _describe_document_links(soup)
-    return str(soup)
+@register.simple_tag(takes_context=True)
+def section(context, *key):
+    """{% section key… as section %}: the id and title of the heading with that key, None for
+    one outside an outline (a block's preview) or without words."""
+    outline = context.get("outline")
+    return outline.get(key[0] if len(key) == 1 else key) if outline else None
 
 
-def _section_headings(soup, tags=ANCHORED_TAGS):
-    """Headings that start a section; those inside a link (a card's title) do not."""
-    return [heading for heading in soup.find_all(tags) if heading.find_parent("a") is None]
-
-
-def _add_section_links(soup):
-    ids = SectionIds()
-    for chrome_id in CHROME_IDS:
-        ids.reserve(chrome_id)
-    headings = _section_headings(soup)
-    # Ids the templates chose themselves are taken first, so generated ones never collide.
-    for heading in headings:
-        if heading.get("id"):
-            ids.reserve(heading["id"])
-    for heading in headings:
-        title = heading.get_text(" ", strip=True)
-        if not title:
-            continue
-        if not heading.get("id"):
-            heading["id"] = ids.take(title)
-        link = soup.new_tag("a", attrs={"class": "anchor-link", "href": f"#{heading['id']}"})
-        label = soup.new_tag("span", attrs={"class": "ds-sr-only"})
-        label.string = _("Lenke til seksjonen «%(title)s»") % {"title": title}
-        mark = soup.new_tag("span", attrs={"aria-hidden": "true"})
-        mark.string = "#"
-        link.append(label)
-        link.append(mark)
-        heading.append(" ")
-        heading.append(link)
-
-
-def _add_table_of_contents(soup):
-    h2s = [heading for heading in _section_headings(soup, "h2") if heading.get("id")]
-    header = soup.find(class_="page-header")
-    if len(h2s) < TOC_MIN_H2 or header is None:
-        return
-    nav = soup.new_tag("nav", attrs={"class": "toc", "aria-labelledby": "toc-heading"})
-    title = soup.new_tag("p", attrs={"class": "ds-paragraph toc__title", "id": "toc-heading"})
-    title.string = _("Innhold på siden")
-    listing = soup.new_tag("ol", attrs={"class": "toc__list"})
-    for heading in h2s:
-        item = soup.new_tag("li")
-        link = soup.new_tag("a", attrs={"class": "ds-link", "href": f"#{heading['id']}"})
-        link.string = _heading_text(heading)
-        item.append(link)
-        listing.append(item)
-    nav.append(title)
-    nav.append(listing)
-    header.insert_after(nav)
-
-
-def _heading_text(heading):
-    """The heading's own words, without the section link added to it."""
-    return " ".join(
-        text.strip()
-        for text in heading.find_all(string=True)
-        if text.strip() and not text.find_parent(class_="anchor-link")
+@register.simple_tag
+def section_link(section):
+    """The link a heading has to its own section, after its text."""
+    if not section:
+        return ""
+    return format_html(
+        ' <a class="anchor-link" href="#{}"><span class="ds-sr-only">{}</span>'
+        '<span aria-hidden="true">#</span></a>',
+        section.id,
+        _("Lenke til seksjonen «%(title)s»") % {"title": section.title},
     )
 
 
-def _describe_document_links(soup):
-    for link in soup.select("a[data-document-meta]"):
-        meta = soup.new_tag("span", attrs={"class": "document-meta"})
-        meta.string = f" ({link['data-document-meta']})"
-        link.append(meta)
-        del link["data-document-meta"]
+@register.simple_tag(takes_context=True)
+def rich_text(context, value, block_id=None):
+    """{% rich_text value [block id] %}: a rich text, its h2 and h3 with the ids and section
+    links of the outline (keyed by the block's id and their number in it), its document links
+    with their type and size."""
+    outline = context.get("outline")
+    source = value.source
+    if outline is None or block_id is None:
+        return stored_rich_text.render(source)
+    rendered, number = [], 0
+    for part in stored_rich_text.parts(source):
+        if isinstance(part, str):
+            rendered.append(stored_rich_text.render(part))
+            continue
+        found = outline.get((block_id, number))
+        number += 1
+        rendered.append(
+            format_html(
+                "<h{}{}{}>{}{}</h{}>",
+                part.level,
+                mark_safe(part.attributes),
+                format_html(' id="{}"', found.id) if found else "",
+                stored_rich_text.render(part.inner),
+                section_link(found),
+                part.level,
+            )
+        )
+    return mark_safe("".join(rendered))
+
+
+@register.simple_tag
+def reading_time_of(page):
+    """The reading time after "Sist oppdatert": a dot to the eye, a comma to the ear; nothing
+    for a page without text."""
+    count = reading_time.of_page(page, translation.get_language())
+    if not count:
+        return ""
+    return format_html(
+        '<span aria-hidden="true"> · </span><span class="ds-sr-only">, </span>'
+        '<span class="reading-time">{}</span>',
+        reading_time.label(count),
+    )

@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.test import Client, override_settings
 
 from tests.conftest import public_pages
@@ -100,6 +102,30 @@ def test_the_health_check_has_the_full_header_set(client, seeded):
     response = client.get("/helse/", secure=True)
     assert response.status_code == 200
     assert_public_header_set(response)
+
+
+@pytest.mark.parametrize("url", ["/virkemidler/stimulab/", "/static/site/site.css", "/helse/"])
+def test_django_sets_its_security_headers_once_per_response(seeded, url):
+    """SecurityMiddleware and XFrameOptionsMiddleware wrap every middleware that answers by
+    itself, so nothing runs them a second time to cover those answers."""
+    with (
+        mock.patch.object(
+            SecurityMiddleware,
+            "process_response",
+            autospec=True,
+            side_effect=SecurityMiddleware.process_response,
+        ) as security,
+        mock.patch.object(
+            XFrameOptionsMiddleware,
+            "process_response",
+            autospec=True,
+            side_effect=XFrameOptionsMiddleware.process_response,
+        ) as frame_options,
+    ):
+        response = Client().get(url, secure=True)
+    assert response.status_code == 200
+    assert_public_header_set(response)
+    assert (security.call_count, frame_options.call_count) == (1, 1)
 
 
 def test_hsts_is_only_sent_over_https(client, seeded):

@@ -84,8 +84,10 @@ MIDDLEWARE = [
     # Outside whitenoise and the health check, so that every response gets the same security
     # headers: pages, the static files whitenoise answers early, health checks and error pages.
     "innovasjon.headers.SecurityHeadersMiddleware",
-    "innovasjon.middleware.HealthCheckMiddleware",
+    # Its HTTPS redirect leaves the health checks alone (SECURE_REDIRECT_EXEMPT).
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "innovasjon.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
     "pagecache.middleware.PageCacheMiddleware",
@@ -103,7 +105,6 @@ MIDDLEWARE = [
     # Before anything reads a body; after authentication, as editors may upload.
     "innovasjon.limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns django-axes' lockout of a login into the 429 page (innovasjon/admin_security.py).
     "axes.middleware.AxesMiddleware",
@@ -333,6 +334,9 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 # Security: on unless a setting below is switched off by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The health checks (innovasjon/health.py), which the Docker HEALTHCHECK and load balancers call
+# over plain HTTP on 127.0.0.1: answered, not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^helse/(klar/)?$"]
 # Secure cookies whether or not Django redirects: the load balancer may do the redirect instead.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

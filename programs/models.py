@@ -209,7 +209,7 @@ class ProgramStatus(models.TextChoices):
 
 # Not a stored status: an open call whose deadline has passed, read as closed.
 APPLICATIONS_CLOSED = "closed"
-# The active language's: "5. desember 2026", "5 December 2026" (innovasjon/formats/).
+# The active language's: "5. desember 2026", "5 December 2026" (core/formats/).
 DATE_FORMAT = "DATE_FORMAT"
 
 

@@ -17,7 +17,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from innovasjon.admin_security import LOGIN_STARTED_KEY
+from core.admin_security import LOGIN_STARTED_KEY
 from pages.http import client_ip
 from tests.conftest import visible_text
 

@@ -10,13 +10,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-HEALTH_CHECK = "innovasjon.middleware.HealthCheckMiddleware"
+HEALTH_CHECK = "core.middleware.HealthCheckMiddleware"
 WHITENOISE = "whitenoise.middleware.WhiteNoiseMiddleware"
 SECURITY = "django.middleware.security.SecurityMiddleware"
 # Each header middleware, and the middleware that answer some requests themselves (and so must
 # come after it, or those answers lack its headers).
 HEADER_MIDDLEWARE = {
-    "innovasjon.headers.SecurityHeadersMiddleware": (HEALTH_CHECK, SECURITY, WHITENOISE),
+    "core.headers.SecurityHeadersMiddleware": (HEALTH_CHECK, SECURITY, WHITENOISE),
     SECURITY: (HEALTH_CHECK, WHITENOISE),
     "django.middleware.clickjacking.XFrameOptionsMiddleware": (HEALTH_CHECK, WHITENOISE),
 }

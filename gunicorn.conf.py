@@ -60,6 +60,6 @@ logconfig_dict = {
 def post_worker_init(worker):
     """A new worker starts the shared caches afresh: a deploy may have changed every template,
     and the worker it replaces may have died holding a purge Redis could not take."""
-    from pages.caching import start_afresh
+    from core.caching import start_afresh
 
     start_afresh.send(sender=type(worker))

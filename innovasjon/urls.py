@@ -7,11 +7,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_security, views
+from core.documents import serve_document
 from core.media import serve_image
 from feedback.views import feedback
 from pages import sharing
 from pages.api import api_router
-from pages.documents import serve_document
 from pages.sitemaps import MultilingualSitemap
 from search.views import search
 

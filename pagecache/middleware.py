@@ -9,9 +9,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from wagtail.models import Page
 from wagtail.views import serve as serve_page
 
+from core.caching import CACHE_ERRORS, cache_failed
+from core.pagination import PAGE_PARAM, parse_page_number
 from pagecache import store
-from pages.caching import CACHE_ERRORS, cache_failed
-from pages.pagination import PAGE_PARAM, parse_page_number
 
 HIT_HEADER = "X-Page-Cache"
 # Tracking parameters from newsletters and social media change nothing on the page.

@@ -24,7 +24,8 @@ from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages import caching, reading_time
+from core import caching
+from pages import reading_time
 from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock
 
 # Addresses travel through e-mail, slides and case files: plain ASCII survives all of them.

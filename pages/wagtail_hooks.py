@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.documents.rich_text import DocumentLinkHandler
 
+from core.documents import document_meta
 from pages.accessibility import ALT_TEXT_PATTERN, WCAG_TAGS, axe_locale
-from pages.documents import document_meta
 
 # Rules whose messages axe-core's Bokmål (locales/nb.json in axe-core 4.14) lacks.
 BOKMAL_MESSAGES = {

@@ -19,10 +19,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages import caching
+from core import caching
+from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from pages.blocks import BodyBlock
 from pages.models import BasePage, PageImageMixin
-from pages.pagination import PAGE_PARAM, pagination, parse_page_number
 
 PROGRAMS_PER_PAGE = 20
 

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.admin_security import LOGIN_STARTED_KEY
-from pages.http import client_ip
+from core.http import client_ip
 from tests.conftest import visible_text
 
 LOGIN = "/admin/login/"

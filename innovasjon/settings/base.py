@@ -92,13 +92,13 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "pages.middleware.PathLanguageMiddleware",
+    "core.request_context.PathLanguageMiddleware",
     # What the page cache did not answer waits for a render slot, or gets a 503 at once (in the
     # reader's language, hence after the line above).
     "core.limits.RenderSlotsMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Site from the shared cache; after CommonMiddleware, which has refused unknown hosts.
-    "pages.middleware.CachedSiteMiddleware",
+    "core.request_context.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.admin_security.SessionLifetimeMiddleware",
@@ -188,7 +188,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.admin_security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "pages.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 # No record of successful logins; failed attempts are kept only as long as they count.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
@@ -327,7 +327,7 @@ PAGE_CACHE_QUERY_PARAMETERS = ["side", "status", "malgruppe"]
 # renders wait on a slow database. A request waits this long for a slot before its 503.
 RENDER_SLOTS = env_int("RENDER_SLOTS", 4)
 RENDER_SLOT_WAIT = env_float("RENDER_SLOT_WAIT", 0.5)
-# Cached parts of pages (pages/caching.py), keyed by the content's generation, so they never
+# Cached parts of pages (core/caching.py), keyed by the content's generation, so they never
 # go stale; the seconds only bound how long an unused part takes room.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 

@@ -12,6 +12,7 @@ from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
 from django.test import Client, override_settings
 
+from core.checks import check_security_headers
 from tests.conftest import public_pages
 
 PUBLIC_POLICY = {
@@ -126,6 +127,22 @@ def test_django_sets_its_security_headers_once_per_response(seeded, url):
     assert response.status_code == 200
     assert_public_header_set(response)
     assert (security.call_count, frame_options.call_count) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "core.headers.SecurityHeadersMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ],
+)
+def test_the_system_check_refuses_a_header_middleware_inside_the_health_check(settings, headers):
+    assert not check_security_headers(None)
+    middleware = [name for name in settings.MIDDLEWARE if name != headers]
+    middleware.insert(middleware.index("core.middleware.HealthCheckMiddleware") + 1, headers)
+    settings.MIDDLEWARE = middleware
+    assert [error.id for error in check_security_headers(None)] == ["innovasjon.E001"]
 
 
 def test_hsts_is_only_sent_over_https(client, seeded):

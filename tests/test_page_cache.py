@@ -228,12 +228,15 @@ def test_the_cache_asks_wagtail_which_page_a_response_shows_without_a_query(
     """The router's own answer for the request, not a mark a hook left on it: a page for a
     page, nothing for another view (search) or for an address no page holds."""
     shown = {}
-    for url in (PROGRAM, "/sok/?q=stimulab", "/finnes-ikke/"):
+    for url in (PROGRAM, "/en/programmes/stimulab/", "/sok/?q=stimulab", "/finnes-ikke/"):
         response = served(url)
         assert "X-Page-Cache" not in response or response["X-Page-Cache"] == "miss", url
         with django_assert_num_queries(0):
             shown[url] = served_page(response.wsgi_request, response)
     assert shown[PROGRAM] == ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
+    assert shown["/en/programmes/stimulab/"] == ProgramPage.objects.get(
+        locale__language_code="en", slug="stimulab"
+    )
     assert shown["/sok/?q=stimulab"] is None
     assert shown["/finnes-ikke/"] is None
 

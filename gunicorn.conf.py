@@ -15,7 +15,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # connection: 2 workers x 12 threads stay within PostgreSQL's 100 with two instances.
 threads = int(os.environ.get("GUNICORN_THREADS", "12"))
 wsgi_app = "innovasjon.wsgi:application"
-# Django writes the access log: one JSON line per request (innovasjon/logs.py), without the
+# Django writes the access log: one JSON line per request (core/logs.py), without the
 # client address or the query string. gunicorn's own would be a second, plain-text line.
 accesslog = None
 
@@ -43,7 +43,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's own lines (start, stop, worker timeouts) as JSON too, like Django's.
 logconfig_dict = {
     "root": {"level": "INFO", "handlers": []},
-    "formatters": {"json": {"()": "innovasjon.logs.JsonFormatter"}},
+    "formatters": {"json": {"()": "core.logs.JsonFormatter"}},
     "handlers": {
         "stderr": {
             "class": "logging.StreamHandler",
@@ -60,6 +60,6 @@ logconfig_dict = {
 def post_worker_init(worker):
     """A new worker starts the shared caches afresh: a deploy may have changed every template,
     and the worker it replaces may have died holding a purge Redis could not take."""
-    from pages.caching import start_afresh
+    from core.caching import start_afresh
 
     start_afresh.send(sender=type(worker))

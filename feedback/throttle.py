@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
 
-from pages.http import client_ip
+from core.http import client_ip
 
 ANSWERS_PER_HOUR = 10
 

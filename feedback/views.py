@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
+from core.http import method_not_allowed
 from feedback import masking, throttle
 from feedback.models import COMMENT_MAX_LENGTH, Answer
-from pages.http import method_not_allowed
 
 TOKEN_SALT = "feedback.comment"
 # The comment box is answered at once or not at all.

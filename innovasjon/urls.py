@@ -6,18 +6,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_security, views
+from core.documents import serve_document
+from core.media import serve_image
 from feedback.views import feedback
-from innovasjon import admin_security, views
-from innovasjon.api import api_router
-from innovasjon.media import serve_image
-from pages.documents import serve_document
+from pages import sharing
+from pages.api import api_router
 from pages.sitemaps import MultilingualSitemap
 from search.views import search
 
-handler400 = "innovasjon.views.bad_request"
-handler403 = "innovasjon.views.permission_denied"
-handler404 = "innovasjon.views.page_not_found"
-handler500 = "innovasjon.views.server_error"
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     # Wagtail's own view behind a throttle; Wagtail's URL name still resolves to this path.
@@ -27,7 +28,7 @@ urlpatterns = [
     re_path(r"^dokumenter/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("s/<int:page_id>/", views.permalink, name="permalink"),
+    path("s/<int:page_id>/", sharing.permalink, name="permalink"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Images only: documents go through /dokumenter/, which enforces collection privacy.

@@ -1,7 +1,7 @@
 """The one map from a change to what it makes stale, and the one purge of all three caches.
 
 Caches (docs/caching.md): whole pages for anonymous readers (pagecache/store.py, exact versions
-per URL path), pieces of pages (pages/caching.py, one content generation) and, where configured,
+per URL path), pieces of pages (core/caching.py, one content generation) and, where configured,
 the CDN (Wagtail's frontend cache). Every change below ends in `Purge.send()`, which purges all
 three from the same set of paths:
 
@@ -18,7 +18,7 @@ three from the same set of paths:
 | a site, a site setting, a locale, a snippet| the whole site                                 |
 | an image or a document                     | the pages that use it                          |
 
-Documents are never stored by a shared cache (pages/documents.py), so a collection's privacy
+Documents are never stored by a shared cache (core/documents.py), so a collection's privacy
 needs no purge of them; the pieces that list them are renewed all the same.
 
 A draft (a revision, a lock) changes nothing the public sees and purges nothing.
@@ -43,8 +43,8 @@ from wagtail.models import (
 from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from core.caching import content_changed, start_afresh
 from pagecache import store
-from pages.caching import content_changed, start_afresh
 
 # Page fields a draft, a lock or a tree insert writes; a save of only these shows nothing new.
 DRAFT_FIELDS = {

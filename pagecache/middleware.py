@@ -6,10 +6,12 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import get_conditional_response, patch_cache_control
+from wagtail.models import Page
+from wagtail.views import serve as serve_page
 
+from core.caching import CACHE_ERRORS, cache_failed
+from core.pagination import PAGE_PARAM, parse_page_number
 from pagecache import store
-from pages.caching import CACHE_ERRORS, cache_failed
-from pages.pagination import PAGE_PARAM, parse_page_number
 
 HIT_HEADER = "X-Page-Cache"
 # Tracking parameters from newsletters and social media change nothing on the page.
@@ -73,8 +75,8 @@ class PageCacheMiddleware:
     def _storable(self, request, response):
         """Only a Wagtail page served to an anonymous reader, whole and the same for everyone."""
         return (
-            getattr(request, "_page_cache_page", None) is not None
-            and response.status_code == 200
+            response.status_code == 200
+            and served_page(request, response) is not None
             and not response.streaming
             and not response.cookies
             and not response.has_header("Cache-Control")
@@ -89,11 +91,20 @@ class PageCacheMiddleware:
     def _private_unless_public(self, request, response):
         """A page shown to a signed-in editor, or one not fit to share, is kept out of every
         shared cache (a CDN) whatever it says itself."""
-        if getattr(request, "_page_cache_page", None) is not None and not response.has_header(
-            "Cache-Control"
-        ):
+        if not response.has_header("Cache-Control") and served_page(request, response) is not None:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+def served_page(request, response):
+    """The Wagtail page this response shows, or None where another view answered, no page holds
+    the URL or the page failed (5xx). Asked of Wagtail's page view and the route it found, which
+    Wagtail keeps for the request: no query. A page behind a view restriction, and its login or
+    password form, come with Wagtail's never-cache headers, which keep them out of the cache."""
+    match = request.resolver_match
+    if match is None or match.func is not serve_page or response.status_code >= 500:
+        return None
+    return Page.find_for_request(request, match.args[0])
 
 
 def _shareable(response):

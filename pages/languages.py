@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from pages import caching
+from core import caching
 
 # Each language's name in itself, as a switcher offers it to someone who reads it.
 NATIVE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English"}

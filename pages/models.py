@@ -25,7 +25,7 @@ from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages import caching
+from core import caching
 from pages.blocks import ALT_TEXT_REQUIRED, BodyBlock, LinkBlock, body_headings, body_prose
 from pages.headings import Heading
 
@@ -149,10 +149,6 @@ class BasePage(Page):
 
     base_form_class = PageForm
 
-    # Set by HomePage.route from its cached answer: True where neither this page nor one above
-    # it has a view restriction or is an alias, so serving asks the database nothing about it.
-    open_to_all = False
-
     class Meta:
         abstract = True
 
@@ -191,7 +187,12 @@ class BasePage(Page):
         return self.search_description or getattr(self, "lead", "") or ""
 
     def get_view_restrictions(self):
-        if self.open_to_all:
+        """Wagtail's restrictions on this page and above it, from the database only where the
+        answer cached with the content says there are any: a public page is served without
+        asking. A restriction made, changed or removed moves the content generation on."""
+        if self.pk is not None and caching.cached(
+            "open-to-all", lambda: _open_to_all(self.path), self.pk
+        ):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -303,9 +304,6 @@ class HomePage(PageImageMixin, BasePage):
         home page. Which page holds a URL is cached; a URL no page holds takes Wagtail's own
         walk, so that a page type with routes of its own still gets to answer."""
         if not path_components:
-            self.open_to_all = caching.cached(
-                "open-to-all", lambda: _open_to_all(self.path), self.pk, request=request
-            )
             return super().route(request, path_components)
         url_path = self.url_path + "/".join(path_components) + "/"
         found = caching.cached(
@@ -318,26 +316,20 @@ class HomePage(PageImageMixin, BasePage):
         )
         if found is None:
             return super().route(request, path_components)
-        content_type_id, page_id, open_to_all = found
+        content_type_id, page_id = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = next(iter(model.objects.filter(pk=page_id).order_by()), None) if model else None
         if page is None:
             raise Http404
-        page.open_to_all = open_to_all
         return page.route(request, [])
 
     def _page_at(self, url_path):
-        """(content type id, page id, whether no view restriction or alias is on the page or
-        above it), or None where no page has this URL."""
-        found = (
+        """(content type id, page id), or None where no page has this URL."""
+        return (
             Page.objects.filter(url_path=url_path, path__startswith=self.path)
-            .values_list("content_type_id", "pk", "path")
+            .values_list("content_type_id", "pk")
             .first()
         )
-        if found is None:
-            return None
-        content_type_id, page_id, path = found
-        return content_type_id, page_id, _open_to_all(path)
 
     def entry_cards(self):
         """Live, public entry points with their pages' specific fields, in two queries."""

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import expand_db_html
 from wagtail.rich_text.rewriters import extract_attrs
 
-from pages.documents import document_meta
+from core.documents import document_meta
 
 HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]*>")

@@ -19,11 +19,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages import caching
+from core import caching
+from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from pages.blocks import BodyBlock
 from pages.headings import Heading
 from pages.models import BasePage, PageImageMixin
-from pages.pagination import PAGE_PARAM, pagination, parse_page_number
 
 PROGRAMS_PER_PAGE = 20
 
@@ -162,26 +162,32 @@ class ProgramIndexPage(BasePage):
             .order_by("ended", "path")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def list_for(self, request):
+        """What the query string asks of the list, decided before anything is rendered: the
+        HTTP status and the list's part of the template context. A filter or page number that
+        is not one of the choices is a 400 whose message names it, a page past the last a 404;
+        either is a page for this request alone (page_variant None)."""
         filters = ProgramFilters(request.GET, Audience.objects.all())
         number = parse_page_number(request.GET.get(PAGE_PARAM))
-        context["filters"] = filters
         if not filters.is_valid() or number is None:
-            # The message names the value: a page for this request alone (page_variant None).
-            context["list_error"] = "filters" if number is not None else "page_number"
-            context["page_variant"] = None
-            return context
+            error = "page_number" if number is None else "filters"
+            return 400, {"filters": filters, "list_error": error, "page_variant": None}
         query = filters.query()
         variant = tuple(sorted({**query, PAGE_PARAM: number}.items()))
-        context["page_variant"] = urlencode(variant)
-        context["listing"] = caching.cached(
+        listing = caching.cached(
             "program-list",
             lambda: self._listing(filters, query, number),
             self.pk,
             variant,
             request=request,
         )
+        status = 404 if listing.get("past_last_page") else 200
+        return status, {"filters": filters, "listing": listing, "page_variant": urlencode(variant)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # serve() has decided the list already; a preview has not.
+        context.update(kwargs.get("list_context") or self.list_for(request)[1])
         return context
 
     def _listing(self, filters, query, number):
@@ -200,12 +206,9 @@ class ProgramIndexPage(BasePage):
         }
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        context = getattr(response, "context_data", None) or {}
-        if context.get("list_error"):
-            response.status_code = 400
-        elif context.get("listing", {}).get("past_last_page"):
-            response.status_code = 404
+        status, list_context = self.list_for(request)
+        response = super().serve(request, *args, list_context=list_context, **kwargs)
+        response.status_code = status
         return response
 
 
@@ -222,7 +225,7 @@ class ProgramStatus(models.TextChoices):
 
 # Not a stored status: an open call whose deadline has passed, read as closed.
 APPLICATIONS_CLOSED = "closed"
-# The active language's: "5. desember 2026", "5 December 2026" (innovasjon/formats/).
+# The active language's: "5. desember 2026", "5 December 2026" (core/formats/).
 DATE_FORMAT = "DATE_FORMAT"
 
 

@@ -24,9 +24,9 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from pages import caching
-from pages.http import safe_methods_only
-from pages.pagination import PAGE_PARAM, pagination, parse_page_number
+from core import caching
+from core.http import safe_methods_only
+from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from search import backends
 
 MAX_QUERY_LENGTH = 200
@@ -121,7 +121,7 @@ def _pagination(query, page):
 
 def _cards(pages, site_root, request):
     """{pk: (title, text, trail)} for the pages: what a result shows besides its highlighting,
-    from the cache for pages seen before (pages/caching.py)."""
+    from the cache for pages seen before (core/caching.py)."""
     return caching.cached_many(
         "search-card",
         [page.pk for page in pages],

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from innovasjon.cache import breaker
+from core.cache import breaker
 from pagecache import store
 from pages.models import HomePage
 from tests.servers import (
@@ -215,7 +215,7 @@ def redis_cache(settings, redis_server, seeded):
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "innovasjon.cache.FailOpenRedisCache",
+            "BACKEND": "core.cache.FailOpenRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
         },
     }

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
-from innovasjon.checks import check_email
+from core.checks import check_email
 from innovasjon.settings.mail import parse_email_url
 from pages.models import ContentPage
 from tests.admin_forms import edit_form_data

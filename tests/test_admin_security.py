@@ -17,8 +17,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from innovasjon.admin_security import LOGIN_STARTED_KEY
-from pages.http import client_ip
+from core.admin_security import LOGIN_STARTED_KEY
+from core.http import client_ip
 from tests.conftest import visible_text
 
 LOGIN = "/admin/login/"

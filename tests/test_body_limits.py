@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from innovasjon.limits import RequestBodyLimitMiddleware
+from core.limits import RequestBodyLimitMiddleware
 from tests.conftest import soup_of
 
 HUNDRED_MB = 100 * 1024 * 1024

@@ -3,7 +3,7 @@ answers 200 (rendered, uncached), the breaker stops asking it, readiness says so
 ready, and a purge lost while it was out is made good when it answers again.
 
 Each test starts a redis-server of its own on a free port, as production's cache backend sees
-it (innovasjon.cache.FailOpenRedisCache with production's timeouts)."""
+it (core.cache.FailOpenRedisCache with production's timeouts)."""
 
 import json
 import shutil
@@ -13,7 +13,7 @@ from unittest import mock
 import pytest
 from django.test import Client
 
-from innovasjon.cache import breaker
+from core.cache import breaker
 from pages.models import ContentPage
 from tests.conftest import visible_text
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.db import OperationalError, connection
 
-from innovasjon.postgresql.base import DatabaseWrapper
+from core.postgresql.base import DatabaseWrapper
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT_DATABASE = (
@@ -37,7 +37,7 @@ def database_settings(**env_overrides):
 
 def test_postgresql_gets_a_connect_timeout_and_a_statement_timeout_by_default():
     database = database_settings(DATABASE_URL="postgres://postgres@db.example.no:5432/innovasjon")
-    assert database["ENGINE"] == "innovasjon.postgresql"
+    assert database["ENGINE"] == "core.postgresql"
     assert database["OPTIONS"]["connect_timeout"] == 3
     assert database["OPTIONS"]["options"] == "-c statement_timeout=5000"
     assert database["OPTIONS"]["client_wait_timeout"] == 6
@@ -65,7 +65,7 @@ def test_the_client_side_bound_is_never_passed_to_libpq():
     wrapper = DatabaseWrapper(
         {
             **copy.deepcopy(connection.settings_dict),
-            "ENGINE": "innovasjon.postgresql",
+            "ENGINE": "core.postgresql",
             "NAME": "innovasjon",
             "OPTIONS": {"connect_timeout": 3, "client_wait_timeout": 6},
         }

@@ -21,8 +21,8 @@ def _not_found_response(request):
 # A 404 response (not an exception) makes Wagtail's RedirectMiddleware look for a redirect: a
 # database fault outside any view.
 urlpatterns = [path("test-404-svar/", _not_found_response), *site_urlpatterns]
-handler404 = "innovasjon.views.page_not_found"
-handler500 = "innovasjon.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 
 @pytest.fixture

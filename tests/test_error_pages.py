@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, RequestFactory
 from django.urls import path
 
-from innovasjon import views
+from core import views
 from innovasjon.urls import urlpatterns as site_urlpatterns
 
 
@@ -13,7 +13,7 @@ def _explode(request):
 
 
 urlpatterns = [path("test-feil/", _explode), *site_urlpatterns]
-handler500 = "innovasjon.views.server_error"
+handler500 = "core.views.server_error"
 
 
 def test_unknown_url_gives_the_norwegian_404_page(client, seeded):

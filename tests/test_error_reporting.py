@@ -10,7 +10,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from sentry_sdk.transport import Transport
 
-from innovasjon.monitoring import init_sentry
+from core.monitoring import init_sentry
 from tests.production import production_values
 
 VISITOR_IP = "203.0.113.77"

@@ -8,8 +8,8 @@ from unittest import mock
 import pytest
 from django.test import RequestFactory
 
-from innovasjon import health
-from innovasjon.middleware import HealthCheckMiddleware
+from core import health
+from core.middleware import HealthCheckMiddleware
 
 PATHS = ["/helse/", "/helse/klar/"]
 
@@ -23,7 +23,7 @@ def test_liveness_says_ok_without_asking_the_database(client):
 
 
 def test_readiness_asks_the_database(client, db):
-    with mock.patch("innovasjon.health._ask_database", wraps=health._ask_database) as ask:
+    with mock.patch("core.health._ask_database", wraps=health._ask_database) as ask:
         response = client.get("/helse/klar/")
     ask.assert_called_once_with()
     assert response.status_code == 200
@@ -34,7 +34,7 @@ def test_readiness_gives_up_on_a_database_that_does_not_answer(client, db, setti
     answered = threading.Event()
     with (
         mock.patch.object(health, "READINESS_TIMEOUT", 0.1),
-        mock.patch("innovasjon.health._ask_database", side_effect=answered.wait),
+        mock.patch("core.health._ask_database", side_effect=answered.wait),
     ):
         response = client.get("/helse/klar/")
         answered.set()

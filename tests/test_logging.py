@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 
-from innovasjon.logs import JsonFormatter
+from core.logs import JsonFormatter
 from innovasjon.urls import urlpatterns as site_urlpatterns
 
 VISITOR_IP = "203.0.113.77"

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from pagecache import store
+from pagecache.middleware import served_page
 from pages.models import ContentPage, SiteSettings
 from programs.models import ProgramIndexPage, ProgramPage
 from tests.admin_forms import edit_form_data
@@ -219,6 +220,25 @@ def test_a_page_that_changes_nothing_in_the_menu_purges_only_what_shows_it(seede
     principles = Page.objects.get(slug="prinsipper").specific
     publish(principles, lead="En ny ingress, menyen er den samme.")
     assert served(PROGRAM)["X-Page-Cache"] == "hit"
+
+
+def test_the_cache_asks_wagtail_which_page_a_response_shows_without_a_query(
+    seeded, django_assert_num_queries
+):
+    """The router's own answer for the request, not a mark a hook left on it: a page for a
+    page, nothing for another view (search) or for an address no page holds."""
+    shown = {}
+    for url in (PROGRAM, "/en/programmes/stimulab/", "/sok/?q=stimulab", "/finnes-ikke/"):
+        response = served(url)
+        assert "X-Page-Cache" not in response or response["X-Page-Cache"] == "miss", url
+        with django_assert_num_queries(0):
+            shown[url] = served_page(response.wsgi_request, response)
+    assert shown[PROGRAM] == ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
+    assert shown["/en/programmes/stimulab/"] == ProgramPage.objects.get(
+        locale__language_code="en", slug="stimulab"
+    )
+    assert shown["/sok/?q=stimulab"] is None
+    assert shown["/finnes-ikke/"] is None
 
 
 def test_a_signed_in_editor_never_gets_a_stored_page(seeded, django_user_model):

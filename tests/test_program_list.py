@@ -2,10 +2,10 @@
 and a Norwegian answer with a proper status for any page number or filter value."""
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from bench.generate import generate_site
-from programs.models import PROGRAMS_PER_PAGE, ProgramPage
+from programs.models import PROGRAMS_PER_PAGE, ProgramIndexPage, ProgramPage
 from tests.conftest import soup_of, visible_text
 
 LIST = "/virkemidler/"
@@ -114,3 +114,21 @@ def test_an_invalid_filter_marks_its_field(seeded):
     assert select["aria-invalid"] == "true"
     message = page.select_one(f"#{select['aria-describedby']}")
     assert "er ikke et av valgene" in message.get_text()
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("", 200),
+        ("status=pagar&side=1", 200),
+        ("side=0", 400),
+        ("status=feil", 400),
+        ("side=99", 404),
+    ],
+)
+def test_the_list_decides_its_status_from_the_query_before_rendering(seeded, query, status):
+    """One method of the index page answers it, from the query alone: no template is rendered
+    and no context read back afterwards."""
+    index = ProgramIndexPage.objects.get(locale__language_code="nb")
+    decided, _context = index.list_for(RequestFactory().get(f"{LIST}?{query}"))
+    assert decided == status

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from innovasjon.cache import FailOpenRedisCache
+from core.cache import FailOpenRedisCache
 from tests.conftest import REDIS_URL, redis_reachable
 
 pytestmark = pytest.mark.skipif(

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
-from innovasjon.limits import RenderSlotsMiddleware
+from core.limits import RenderSlotsMiddleware
 
 
 def _blocked_render(release, started):
@@ -61,9 +61,9 @@ def test_a_slot_is_given_back_when_the_render_fails(settings):
 
 def test_cached_pages_and_health_checks_are_answered_before_the_render_slots():
     order = settings.MIDDLEWARE
-    slots = order.index("innovasjon.limits.RenderSlotsMiddleware")
+    slots = order.index("core.limits.RenderSlotsMiddleware")
     assert order.index("pagecache.middleware.PageCacheMiddleware") < slots
-    assert order.index("innovasjon.middleware.HealthCheckMiddleware") < slots
+    assert order.index("core.middleware.HealthCheckMiddleware") < slots
     assert order.index("whitenoise.middleware.WhiteNoiseMiddleware") < slots
 
 

@@ -32,7 +32,7 @@ def _production_cache(overrides):
 
 def test_production_caches_in_redis_when_redis_url_is_set():
     config = _production_cache({"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": "innovasjon-prod"})
-    assert config["BACKEND"] == "innovasjon.cache.FailOpenRedisCache"
+    assert config["BACKEND"] == "core.cache.FailOpenRedisCache"
     assert config["LOCATION"] == REDIS_URL
     assert config["KEY_PREFIX"] == "innovasjon-prod"
 

@@ -8,8 +8,8 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
+from core.pagination import parse_page_number
 from pages.models import ContentPage
-from pages.pagination import parse_page_number
 from programs.models import ProgramPage
 from search import views as search_module
 from search.views import (

@@ -8,8 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.test import Client, override_settings
 
+from core.checks import check_security_headers
 from tests.conftest import public_pages
 
 PUBLIC_POLICY = {
@@ -100,6 +103,46 @@ def test_the_health_check_has_the_full_header_set(client, seeded):
     response = client.get("/helse/", secure=True)
     assert response.status_code == 200
     assert_public_header_set(response)
+
+
+@pytest.mark.parametrize("url", ["/virkemidler/stimulab/", "/static/site/site.css", "/helse/"])
+def test_django_sets_its_security_headers_once_per_response(seeded, url):
+    """SecurityMiddleware and XFrameOptionsMiddleware wrap every middleware that answers by
+    itself, so nothing runs them a second time to cover those answers."""
+    with (
+        mock.patch.object(
+            SecurityMiddleware,
+            "process_response",
+            autospec=True,
+            side_effect=SecurityMiddleware.process_response,
+        ) as security,
+        mock.patch.object(
+            XFrameOptionsMiddleware,
+            "process_response",
+            autospec=True,
+            side_effect=XFrameOptionsMiddleware.process_response,
+        ) as frame_options,
+    ):
+        response = Client().get(url, secure=True)
+    assert response.status_code == 200
+    assert_public_header_set(response)
+    assert (security.call_count, frame_options.call_count) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "core.headers.SecurityHeadersMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ],
+)
+def test_the_system_check_refuses_a_header_middleware_inside_the_health_check(settings, headers):
+    assert not check_security_headers(None)
+    middleware = [name for name in settings.MIDDLEWARE if name != headers]
+    middleware.insert(middleware.index("core.middleware.HealthCheckMiddleware") + 1, headers)
+    settings.MIDDLEWARE = middleware
+    assert [error.id for error in check_security_headers(None)] == ["innovasjon.E001"]
 
 
 def test_hsts_is_only_sent_over_https(client, seeded):

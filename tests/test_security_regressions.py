@@ -19,7 +19,7 @@ from django.db import DataError, OperationalError, connections, transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Site
 
-from innovasjon.api import PublicPagesAPIViewSet
+from pages.api import PublicPagesAPIViewSet
 from programs.models import ProgramPage
 from tests.factories import make_image
 from tests.servers import free_port, stop, wait_for_http

@@ -209,7 +209,7 @@ def test_environment_chooses_postgresql_hosts_and_plain_http():
         }
     )
     values = result.values
-    assert values["ENGINE"] in {"django.db.backends.postgresql", "innovasjon.postgresql"}
+    assert values["ENGINE"] in {"django.db.backends.postgresql", "core.postgresql"}
     assert values["DB"] == "innovasjon"
     assert values["HOSTS"] == ["innovasjon.example.no", "www.innovasjon.example.no"]
     assert values["SSL"] is False

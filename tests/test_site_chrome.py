@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.test import override_settings
 from wagtail.models import Site
 
+from core.documents import human_file_size
 from pages.accessibility import WCAG_TAGS
-from pages.documents import human_file_size
 from pages.models import ContentPage, SiteSettings
 from programs.models import ProgramPage
 from tests.conftest import normalise_space, soup_of

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from pages.templatetags.time_tags import html_datetime
+from core.templatetags.time_tags import html_datetime
 from tests.conftest import public_pages, soup_of
 
 # HTML's "valid global date and time string" as we write it: no fraction, offset with a colon.

@@ -41,6 +41,35 @@ def _stimulab():
     return ProgramPage.objects.get(locale__language_code="nb", slug="stimulab")
 
 
+@pytest.fixture
+def memory_cache(settings):
+    """The cache in memory, so that counting queries counts the database's alone."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_public_page_answers_its_view_restrictions_from_the_cache_however_it_was_found(
+    seeded, memory_cache, django_assert_num_queries
+):
+    """The page itself answers, not a flag set while routing: a page loaded from the database
+    (as the admin and the sitemap do) gives the same answer as one the router found."""
+    assert not _stimulab().get_view_restrictions().exists()
+    with django_assert_num_queries(1):  # loading the page; its restrictions ask nothing
+        assert not _stimulab().get_view_restrictions()
+
+
+def test_a_restriction_above_a_page_is_among_its_view_restrictions_however_it_was_found(
+    seeded, memory_cache
+):
+    assert not _stimulab().get_view_restrictions().exists()
+    restriction = _restrict(ProgramIndexPage.objects.get(locale__language_code="nb"))
+    assert list(_stimulab().get_view_restrictions()) == [restriction]
+
+
 def test_a_page_made_private_after_it_was_served_asks_for_the_password(warmed):
     _restrict(ProgramPage.objects.get(locale__language_code="nb", slug="stimulab"))
     response = Client().get(PROGRAM)

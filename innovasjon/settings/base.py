@@ -30,8 +30,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    # The project wiring as an app: its system checks (innovasjon/checks.py).
-    "innovasjon",
+    # Cross-cutting runtime code every app may use; its system checks (core/checks.py).
+    "core",
     "csp",
     "pages",
     "pagecache",
@@ -78,41 +78,42 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First of all: one log line for every request, whoever answers it.
-    "innovasjon.logs.RequestLogMiddleware",
+    "core.logs.RequestLogMiddleware",
     # HEAD answers with GET's headers and no body, whoever below makes the response.
-    "innovasjon.middleware.HeadWithoutBodyMiddleware",
+    "core.middleware.HeadWithoutBodyMiddleware",
     # Outside whitenoise and the health check, so that every response gets the same security
     # headers: pages, the static files whitenoise answers early, health checks and error pages.
-    "innovasjon.headers.SecurityHeadersMiddleware",
-    "innovasjon.middleware.HealthCheckMiddleware",
+    "core.headers.SecurityHeadersMiddleware",
+    # Its HTTPS redirect leaves the health checks alone (SECURE_REDIRECT_EXEMPT).
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the shared cache: before the session, so a hit needs none.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "pages.middleware.PathLanguageMiddleware",
+    "core.request_context.PathLanguageMiddleware",
     # What the page cache did not answer waits for a render slot, or gets a 503 at once (in the
     # reader's language, hence after the line above).
-    "innovasjon.limits.RenderSlotsMiddleware",
+    "core.limits.RenderSlotsMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Site from the shared cache; after CommonMiddleware, which has refused unknown hosts.
-    "pages.middleware.CachedSiteMiddleware",
+    "core.request_context.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "innovasjon.admin_security.SessionLifetimeMiddleware",
+    "core.admin_security.SessionLifetimeMiddleware",
     # Before anything reads a body; after authentication, as editors may upload.
-    "innovasjon.limits.RequestBodyLimitMiddleware",
+    "core.limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Turns django-axes' lockout of a login into the 429 page (innovasjon/admin_security.py).
+    # Turns django-axes' lockout of a login into the 429 page (core/admin_security.py).
     "axes.middleware.AxesMiddleware",
     # Innermost: the first to see a view's exception, turning a database fault into a 503.
-    "innovasjon.unavailable.DatabaseUnavailableMiddleware",
+    "core.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "innovasjon.urls"
-CSRF_FAILURE_VIEW = "innovasjon.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "innovasjon.wsgi.application"
 
 TEMPLATES = [
@@ -151,7 +152,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 # PostgreSQL: a database that is down or frozen must never hold every gunicorn thread.
 # connect_timeout bounds a new connection, statement_timeout a slow query (the server cancels
-# it), and the client-side wait (innovasjon/postgresql/base.py) a server that no longer answers
+# it), and the client-side wait (core/postgresql/base.py) a server that no longer answers
 # at all; it is a second longer than the statement timeout, so the server normally cancels first.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _statement_timeout_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
@@ -160,7 +161,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options["options"] = f"-c statement_timeout={_statement_timeout_ms}"
     if _statement_timeout_ms:
         _options["client_wait_timeout"] = _statement_timeout_ms / 1000 + 1
-    DATABASES["default"]["ENGINE"] = "innovasjon.postgresql"
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -186,8 +187,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "innovasjon.admin_security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "pages.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.admin_security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 # No record of successful logins; failed attempts are kept only as long as they count.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
@@ -195,7 +196,7 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
 # front of it if there is one. A missing load balancer here makes all clients one client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 # Password reset sends mail to whatever address is typed in: a few requests per client and per
-# address an hour (innovasjon/admin_security.py).
+# address an hour (core/admin_security.py).
 PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
 PASSWORD_RESET_WINDOW = 60 * 60
 # A working day: the admin asks for the password again this long after signing in.
@@ -214,12 +215,12 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
-WAGTAILADMIN_USER_LOGIN_FORM = "innovasjon.admin_forms.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.LoginForm"
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["innovasjon.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -264,7 +265,7 @@ if AWS_STORAGE_BUCKET_NAME:
 # paths, renditions) no other keeps serving stale: Redis when there is one, else the database
 # (table made by `createcachetable`). Never per-process memory. Redis is an accelerator: when it
 # is down or frozen, each call fails within CACHE_SOCKET_TIMEOUT and is then skipped for
-# CACHE_FAILURE_SKIP_SECONDS (innovasjon/cache.py).
+# CACHE_FAILURE_SKIP_SECONDS (core/cache.py).
 REDIS_URL = env_str("REDIS_URL")
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "innovasjon")
 CACHE_SOCKET_TIMEOUT = env_float("CACHE_SOCKET_TIMEOUT", 0.25)
@@ -279,7 +280,7 @@ _DATABASE_CACHE = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "innovasjon.cache.FailOpenRedisCache",
+            "BACKEND": "core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
@@ -321,18 +322,21 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
 # The only query parameters that make another cached page (the program list's page and
 # filters); a request with any other is answered, just not stored.
 PAGE_CACHE_QUERY_PARAMETERS = ["side", "status", "malgruppe"]
-# Renders at once per process (innovasjon/limits.py), fewer than gunicorn's threads
+# Renders at once per process (core/limits.py), fewer than gunicorn's threads
 # (GUNICORN_THREADS, 12): the threads left over answer cached pages and health checks while
 # renders wait on a slow database. A request waits this long for a slot before its 503.
 RENDER_SLOTS = env_int("RENDER_SLOTS", 4)
 RENDER_SLOT_WAIT = env_float("RENDER_SLOT_WAIT", 0.5)
-# Cached parts of pages (pages/caching.py), keyed by the content's generation, so they never
+# Cached parts of pages (core/caching.py), keyed by the content's generation, so they never
 # go stale; the seconds only bound how long an unused part takes room.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 
 # Security: on unless a setting below is switched off by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The health checks (core/health.py), which the Docker HEALTHCHECK and load balancers call
+# over plain HTTP on 127.0.0.1: answered, not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^helse/(klar/)?$"]
 # Secure cookies whether or not Django redirects: the load balancer may do the redirect instead.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
@@ -370,7 +374,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
-# Under /admin/ only (innovasjon/headers.py): Wagtail's admin runs inline scripts, and its editor
+# Under /admin/ only (core/headers.py): Wagtail's admin runs inline scripts, and its editor
 # widgets add <style> elements. The userbar on public pages works under the strict policy.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
@@ -402,7 +406,7 @@ PERMISSIONS_POLICY = {
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# One JSON object per line on stderr (innovasjon/logs.py); LOG_FORMAT=text for people.
+# One JSON object per line on stderr (core/logs.py); LOG_FORMAT=text for people.
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, got {LOG_FORMAT!r}.")
@@ -410,10 +414,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "innovasjon.logs.JsonFormatter"},
+        "json": {"()": "core.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
-    "filters": {"security_refusals": {"()": "innovasjon.logs.SecurityRefusalFilter"}},
+    "filters": {"security_refusals": {"()": "core.logs.SecurityRefusalFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -430,7 +434,7 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
-# Error reporting, started by production.py when set (innovasjon/monitoring.py).
+# Error reporting, started by production.py when set (core/monitoring.py).
 SENTRY_DSN = env_str("SENTRY_DSN")
 
 # The site's name, spelt here only: templates use {% site_name %}, code reads this setting through
@@ -470,7 +474,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # S3, where Wagtail's default would redirect to the object's own URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Larger request bodies are refused with 413 before they are read (innovasjon/limits.py): small
+# Larger request bodies are refused with 413 before they are read (core/limits.py): small
 # forms on public pages, and the largest upload plus its form for signed-in editors in /admin/.
 PUBLIC_MAX_BODY_BYTES = 64 * 1024
 ADMIN_MAX_BODY_BYTES = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .env import FALSE_VALUES, TRUE_VALUES, env_bool, env_int, env_str
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-# Without a mail server nothing is sent, quietly: the checks (innovasjon/checks.py) say so instead
+# Without a mail server nothing is sent, quietly: the checks (core/checks.py) say so instead
 # of every notification logging a refused connection to localhost:25.
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 

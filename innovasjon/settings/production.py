@@ -8,7 +8,7 @@ from django.core.checks.security.base import (
 )
 from django.core.exceptions import ImproperlyConfigured
 
-from innovasjon.checks import base_url_problem
+from core.checks import base_url_problem
 
 from .base import *  # noqa: F403
 from .base import DEBUG, SECRET_KEY
@@ -72,9 +72,9 @@ if _base_url_problem:
         "also sets ALLOW_LOCAL_BASE_URL=true, as `make serve` does."
     )
 
-# Errors, with their tracebacks, also go to Sentry when SENTRY_DSN is set (innovasjon/monitoring).
+# Errors, with their tracebacks, also go to Sentry when SENTRY_DSN is set (core/monitoring).
 if SENTRY_DSN:  # noqa: F405
-    from innovasjon.monitoring import init_sentry
+    from core.monitoring import init_sentry
 
     from .env import env_float, env_str
 

@@ -42,7 +42,7 @@ CACHES = {
 PAGE_CACHE_SECONDS = 600
 # Creating and dropping a test database on a busy server can take longer than any page may:
 # no statement timeout here. tests/test_database_faults.py runs the production timeouts.
-if DATABASES["default"]["ENGINE"] == "innovasjon.postgresql":
+if DATABASES["default"]["ENGINE"] == "core.postgresql":
     DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=0"
     DATABASES["default"]["OPTIONS"].pop("client_wait_timeout", None)
 # The in-memory SQLite test database is shared by the test's connection and the live server's

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from pages import caching
+from core import caching
 from pages.models import BasePage
 
 register = template.Library()

@@ -1,5 +1,5 @@
 """Wagtail looks up the request's Site in the database on every request; here it comes from the
-shared cache, with the site's home page, under the content generation (pages/caching.py).
+shared cache, with the site's home page, under the content generation (core/caching.py).
 
 Only the cache is read here. A site not cached yet is found by Wagtail in the view, as always,
 and stored afterwards: so a database outage is met in the view, which answers it with the 503,
@@ -8,7 +8,7 @@ and never waits out its timeout here first."""
 from django.conf import settings
 from django.utils import translation
 
-from pages import caching
+from core import caching
 
 
 class CachedSiteMiddleware:

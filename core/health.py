@@ -16,7 +16,7 @@ from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from innovasjon.unavailable import RETRY_AFTER_SECONDS
+from core.unavailable import RETRY_AFTER_SECONDS
 
 LIVENESS_PATH = "/helse/"
 READINESS_PATH = "/helse/klar/"

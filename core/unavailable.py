@@ -45,7 +45,7 @@ class DatabaseUnavailableMiddleware:
     """Turns a database fault in any view (Wagtail's page router, search, permalinks, the
     sitemap) into the 503 page. The answer then passes the other middleware like any other
     response, so it carries the same headers. Faults outside views reach server_error and
-    page_not_found in innovasjon/views.py, which answer the same."""
+    page_not_found in core/views.py, which answer the same."""
 
     def __init__(self, get_response):
         self.get_response = get_response

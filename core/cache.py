@@ -6,8 +6,8 @@
 - **A circuit breaker.** After a failure the process skips Redis for CACHE_FAILURE_SKIP_SECONDS,
   instead of paying the timeout on every call; then one call tries again.
 - **Nothing stale after it.** A write dropped while Redis was out may have been a purge. Before
-  the first call afterwards, `pages.caching.start_afresh` is sent, and the caches built on
-  this one start afresh (pages/caching.py, pagecache/invalidation.py).
+  the first call afterwards, `core.caching.start_afresh` is sent, and the caches built on
+  this one start afresh (core/caching.py, pagecache/invalidation.py).
 - **One client per connection pool.** Django's client builds a new `redis.Redis` for every
   operation, and each one rebuilds its table of response callbacks: 8 % of a page render's CPU
   in the profile in docs/benchmarks.md. A `redis.Redis` is safe to share between threads.
@@ -24,7 +24,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 from redis.retry import Retry
 
-from pages.caching import start_afresh
+from core.caching import start_afresh
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
-from innovasjon.views import bad_request
+from core.views import bad_request
 
 ADMIN_PREFIX = "/admin/"
 BUSY_RETRY_AFTER_SECONDS = 5

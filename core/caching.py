@@ -68,7 +68,7 @@ def _new_generation(sender, **kwargs):
     _bump()
 
 
-start_afresh.connect(_new_generation, dispatch_uid="pages-start-afresh")
+start_afresh.connect(_new_generation, dispatch_uid="core-start-afresh")
 
 
 def key_for(name, *parts, request=None):

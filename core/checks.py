@@ -10,13 +10,16 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-HEADERS_MIDDLEWARE = "innovasjon.headers.SecurityHeadersMiddleware"
-# Middleware that answers some requests itself, so the headers middleware must wrap them.
-ANSWERING_MIDDLEWARE = (
-    "innovasjon.middleware.HealthCheckMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
+HEALTH_CHECK = "core.middleware.HealthCheckMiddleware"
+WHITENOISE = "whitenoise.middleware.WhiteNoiseMiddleware"
+SECURITY = "django.middleware.security.SecurityMiddleware"
+# Each header middleware, and the middleware that answer some requests themselves (and so must
+# come after it, or those answers lack its headers).
+HEADER_MIDDLEWARE = {
+    "core.headers.SecurityHeadersMiddleware": (HEALTH_CHECK, SECURITY, WHITENOISE),
+    SECURITY: (HEALTH_CHECK, WHITENOISE),
+    "django.middleware.clickjacking.XFrameOptionsMiddleware": (HEALTH_CHECK, WHITENOISE),
+}
 CACHES_PER_PROCESS = (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
@@ -55,18 +58,19 @@ def base_url_problem(url, allow_local=False):
 def check_security_headers(app_configs, **kwargs):
     errors = []
     middleware = list(settings.MIDDLEWARE)
-    position = middleware.index(HEADERS_MIDDLEWARE) if HEADERS_MIDDLEWARE in middleware else None
-    before = [m for m in ANSWERING_MIDDLEWARE if m in middleware[: position or 0]]
-    if position is None or before:
-        errors.append(
-            Error(
-                f"{HEADERS_MIDDLEWARE} is missing from MIDDLEWARE or comes after "
-                f"{', '.join(before) or 'nothing'}.",
-                hint="It must come before every middleware that answers requests itself ("
-                f"{', '.join(ANSWERING_MIDDLEWARE)}), or those answers lack the security headers.",
-                id="innovasjon.E001",
+    for headers, answering in HEADER_MIDDLEWARE.items():
+        position = middleware.index(headers) if headers in middleware else None
+        before = [m for m in answering if m in middleware[: position or 0]]
+        if position is None or before:
+            errors.append(
+                Error(
+                    f"{headers} is missing from MIDDLEWARE or comes after "
+                    f"{', '.join(before) or 'nothing'}.",
+                    hint="It must come before every middleware that answers requests itself ("
+                    f"{', '.join(answering)}), or those answers lack its headers.",
+                    id="innovasjon.E001",
+                )
             )
-        )
     directives = getattr(settings, "CONTENT_SECURITY_POLICY", {}).get("DIRECTIVES", {})
     for name in ("default-src", "script-src", "style-src", "frame-ancestors", "object-src"):
         if not directives.get(name):

@@ -1,7 +1,7 @@
 """Answers the health checks before host validation and the HTTPS redirect, so that the
 Docker HEALTHCHECK and load balancers, which call 127.0.0.1 over plain HTTP, get a real answer."""
 
-from innovasjon.health import CHECKS, health_check
+from core.health import CHECKS, health_check
 
 
 class HealthCheckMiddleware:

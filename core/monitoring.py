@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 import sentry_sdk
 from sentry_sdk.integrations.django import DjangoIntegration
 
-from innovasjon.logs import loggable_path
+from core.logs import loggable_path
 
 
 def _without_visitor_data(event, hint):

@@ -1,10 +1,9 @@
-"""One set of security headers on every response, from the outermost middleware.
+"""The Content-Security-Policy and Permissions-Policy of every response.
 
 Whitenoise answers static files before the middleware after it runs, and the health check and
-error pages can be made by middleware too; being first in MIDDLEWARE, this sees them all. Django's
-SecurityMiddleware stays in MIDDLEWARE for the HTTPS redirect and `check --deploy`; its response
-headers (HSTS on HTTPS, nosniff, Referrer-Policy, COOP) and X-Frame-Options are added here as well,
-by Django's own code, which never overwrites a header a view or inner middleware has set.
+error pages can be made by middleware too; this and Django's SecurityMiddleware (HSTS on HTTPS,
+nosniff, Referrer-Policy, COOP) and XFrameOptionsMiddleware come before all of them in
+MIDDLEWARE, so that each header is set once, by one middleware, on every response.
 """
 
 from urllib.parse import urlsplit
@@ -13,8 +12,6 @@ from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.middleware.clickjacking import XFrameOptionsMiddleware
-from django.middleware.security import SecurityMiddleware
 
 ADMIN_PREFIX = "/admin/"
 
@@ -46,8 +43,6 @@ def wants_admin_policy(request):
 class SecurityHeadersMiddleware(CSPMiddleware):
     def __init__(self, get_response):
         super().__init__(get_response)
-        self.django_security = SecurityMiddleware(get_response)
-        self.frame_options = XFrameOptionsMiddleware(get_response)
         self.permissions_policy = permissions_policy_header(settings.PERMISSIONS_POLICY)
         origin = storage_origin()
         self.image_sources = [origin] if origin else []
@@ -68,7 +63,5 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             # django-csp joins the directives in set order, which differs between processes;
             # one fixed order keeps the header byte-identical whichever worker answers.
             response[HEADER] = "; ".join(sorted(response[HEADER].split("; ")))
-        response = self.django_security.process_response(request, response)
-        response = self.frame_options.process_response(request, response)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response

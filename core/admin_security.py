@@ -1,7 +1,7 @@
 """The admin's protections around signing in: the answer to a locked-out login (django-axes), a
 throttle on password-reset requests, whose mail goes out after the answer, and a session that
 ends after a working day however busy the editor is. Who the client is behind our proxies:
-pages.http.client_ip."""
+core.http.client_ip."""
 
 import hashlib
 import logging
@@ -17,7 +17,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from wagtail.admin.views.account import PasswordResetView
 
-from pages.http import client_ip
+from core.http import client_ip
 
 LOGIN_STARTED_KEY = "innovasjon_login_started"
 

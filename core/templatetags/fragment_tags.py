@@ -1,5 +1,5 @@
 """{% cached_fragment "name" page [more values] %}…{% endcached_fragment %}: a part of a page kept
-in the shared cache for the page's current content (pages/caching.py), so the expensive parts
+in the shared cache for the page's current content (core/caching.py), so the expensive parts
 (the article with its section links and contents, the metadata, the footer) are built once per
 version rather than on every request. Previews are never cached; a fragment whose first value
 is missing (the page, on search results and error pages) or with any value None is built every
@@ -7,7 +7,7 @@ time."""
 
 from django import template
 
-from pages import caching
+from core import caching
 
 register = template.Library()
 

@@ -1,27 +1,24 @@
-"""Views that are not content types: error pages, permalinks, robots.txt."""
+"""Views that are not content types: error pages, robots.txt."""
 
 import sys
 
 from django.http import (
-    Http404,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseForbidden,
-    HttpResponseRedirect,
     HttpResponseServerError,
 )
 from django.template import loader
 from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.cache import cache_control
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from innovasjon.unavailable import (
+from core.unavailable import (
     DATABASE_UNAVAILABLE,
     is_database_unavailable,
     service_unavailable,
 )
-from pages.sharing import MAX_PAGE_ID
 
 
 def server_error(request):
@@ -52,19 +49,6 @@ def permission_denied(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return HttpResponseForbidden(loader.render_to_string("403_csrf.html"))
-
-
-def permalink(request, page_id):
-    """/s/<id>/: follows a page through every move and rename. Temporary redirect, because
-    where it points may change."""
-    if page_id > MAX_PAGE_ID:
-        raise Http404
-    # Private pages too: the page itself asks for a login, as it would from its own URL.
-    page = Page.objects.live().filter(pk=page_id, depth__gt=1).first()
-    url = page.get_url(request) if page else None
-    if not url:
-        raise Http404
-    return HttpResponseRedirect(url)
 
 
 @cache_control(max_age=3600, public=True)

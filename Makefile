@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: help install run serve backup restore test lint format bench lock clean browser-repeat
+.PHONY: help install run serve backup restore test test-fast lint format bench lock clean browser-repeat
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 test: install lint ## Lint, then the whole test suite
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: install ## The inner loop: no lint, no browser, no servers of their own; stops at the first failure
+	$(BIN)/pytest -n $(TEST_WORKERS) -x -q -m "not browser and not servers" $(PYTEST_ARGS)
 
 lint: install ## ruff check, ruff format --check, the import contracts, no missing migrations
 	$(BIN)/ruff check .

@@ -39,6 +39,17 @@ def _uses_the_database(item):
     return item.get_closest_marker("django_db") or "django_db_setup" in item.fixturenames
 
 
+# Fixtures that start servers of their own (gunicorn, nginx, Redis, PostgreSQL, a live server).
+SERVER_FIXTURES = {
+    "seeded_template",
+    "production_site",
+    "redis_server",
+    "proxy",
+    "cluster",
+    "live_site",
+}
+
+
 def _tier(item):
     """The browser tier last, the crawl first within it (see tests/browser/conftest.py)."""
     if not item.get_closest_marker("browser"):
@@ -56,6 +67,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.engine_independent)
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+        if SERVER_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.servers)
     items.sort(key=_tier)
 
 

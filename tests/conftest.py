@@ -1,5 +1,4 @@
 import io
-import os
 import re
 import shutil
 import signal
@@ -8,7 +7,6 @@ import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,13 +17,11 @@ from core.cache import breaker
 from pagecache import store
 from pages.models import HomePage
 from tests.servers import (
-    ROOT,
     WORKER,
     SeededTemplate,
     free_port,
     runtime_dir,
-    stop,
-    wait_for_http,
+    serve_local,
     wait_for_port,
 )
 
@@ -103,27 +99,8 @@ def production_site(seeded_template):
     gunicorn with the workers and threads gunicorn.conf.py deploys, nginx in front on PORT. One
     per session, for tests that only read from it."""
     workdir = runtime_dir("innovasjon-serve-")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with seeded_template.copy(workdir, base) as copy:
-        env = {
-            **os.environ,
-            "DATABASE_URL": copy.url,
-            "MEDIA_ROOT": str(copy.media_root),
-            "PORT": str(port),
-            "SECRET_KEY": "production-site-test-" + "x" * 40,
-        }
-        env.pop("DJANGO_SETTINGS_MODULE", None)
-        log_path = workdir / "serve.log"
-        with log_path.open("w") as log:
-            server = subprocess.Popen(
-                [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
-            )
-        try:
-            wait_for_http(f"{base}/helse/", server, log_path)
-            yield SimpleNamespace(port=port, base=base, log=log_path, media_root=copy.media_root)
-        finally:
-            stop(server)
+    with serve_local(seeded_template, workdir) as site:
+        yield site
     shutil.rmtree(workdir, ignore_errors=True)
 
 

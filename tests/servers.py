@@ -19,6 +19,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.error import URLError
 from urllib.parse import urlsplit
 
@@ -256,3 +257,36 @@ def set_site_address(url, base_url):
     with contextlib.closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as conn, conn:
         for sql, with_address in statements:
             conn.execute(sql.replace("%s", "?"), (hostname, port) if with_address else ())
+
+
+@contextlib.contextmanager
+def serve_local(template, workdir, ready_path="/helse/", **env):
+    """`make serve` (bin/serve-local) on a copy of the seeded site in `workdir`, on a free port;
+    `env` adds to or overrides the environment (PROXY=none: gunicorn alone). Yields the port,
+    the base URL, the log and the media folder, and stops the stack afterwards."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with template.copy(workdir, base) as copy:
+        environment = {
+            **os.environ,
+            "DATABASE_URL": copy.url,
+            "MEDIA_ROOT": str(copy.media_root),
+            "PORT": str(port),
+            "SECRET_KEY": "serve-local-test-" + "x" * 40,
+            **env,
+        }
+        environment.pop("DJANGO_SETTINGS_MODULE", None)
+        log_path = Path(workdir) / "serve.log"
+        with log_path.open("w") as log:
+            server = subprocess.Popen(
+                [str(ROOT / "bin" / "serve-local")],
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=log,
+            )
+        try:
+            wait_for_http(base + ready_path, server, log_path)
+            yield SimpleNamespace(port=port, base=base, log=log_path, media_root=copy.media_root)
+        finally:
+            stop(server)

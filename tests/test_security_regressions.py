@@ -22,7 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 from pages.api import PublicPagesAPIViewSet
 from programs.models import ProgramPage
 from tests.factories import make_image
-from tests.servers import free_port, stop, wait_for_http
+from tests.servers import serve_local
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,28 +99,10 @@ def test_private_documents_still_need_a_login_at_dokumenter(
 def gunicorn_server(seeded_template, tmp_path_factory):
     """The production gunicorn alone (no proxy in front), on a copy of the seeded site."""
     workdir = tmp_path_factory.mktemp("gunicorn")
-    port = free_port()
-    with seeded_template.copy(workdir, f"http://127.0.0.1:{port}") as copy:
-        env = {
-            **os.environ,
-            "DATABASE_URL": copy.url,
-            "PORT": str(port),
-            "PROXY": "none",
-            "MEDIA_ROOT": str(copy.media_root),
-            "SECRET_KEY": "security-test-" + "x" * 40,
-            "WEB_CONCURRENCY": "1",
-        }
-        env.pop("DJANGO_SETTINGS_MODULE", None)
-        log_path = workdir / "serve.log"
-        with log_path.open("w") as log:
-            server = subprocess.Popen(
-                [str(ROOT / "bin" / "serve-local")], cwd=ROOT, env=env, stdout=log, stderr=log
-            )
-        try:
-            wait_for_http(f"http://127.0.0.1:{port}/robots.txt", server, log_path)
-            yield {"port": port, "media_root": copy.media_root}
-        finally:
-            stop(server)
+    with serve_local(
+        seeded_template, workdir, ready_path="/robots.txt", PROXY="none", WEB_CONCURRENCY="1"
+    ) as site:
+        yield {"port": site.port, "media_root": site.media_root}
 
 
 def _read_all(sock):

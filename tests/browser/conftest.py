@@ -204,6 +204,22 @@ def browser(chromium_executable, live_site):
         yield chromium
 
 
+@contextmanager
+def signed_in(browser, site, username, password):
+    """A tab signed in to the admin as `username`."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site.url}/admin/")
+    try:
+        yield page
+    finally:
+        context.close()
+
+
 def pytest_terminal_summary(terminalreporter):
     if audit.SUMMARY:
         terminalreporter.section("page weight (gzip -9 where a server would compress)")

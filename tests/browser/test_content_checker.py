@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import add_content, launch_browser
+from tests.browser.conftest import add_content, launch_browser, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -49,17 +49,11 @@ def _add_editor_and_flawed_pages():
 @pytest.fixture(scope="module")
 def editor_page(chromium_executable, live_site, django_db_blocker):
     add_content(django_db_blocker, _add_editor_and_flawed_pages)
-    site = live_site
-    with launch_browser(chromium_executable) as browser:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{site.url}/admin/login/")
-        page.fill("#id_username", EDITOR)
-        page.fill("#id_password", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{site.url}/admin/")
-        yield site, page
-        context.close()
+    with (
+        launch_browser(chromium_executable) as browser,
+        signed_in(browser, live_site, EDITOR, PASSWORD) as page,
+    ):
+        yield live_site, page
 
 
 def _checker_results(page, url):

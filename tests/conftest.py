@@ -68,6 +68,19 @@ def pytest_collection_modifyitems(items):
     items.sort(key=_tier)
 
 
+_browser_tier_started = False
+
+
+def pytest_runtest_setup(item):
+    """The browser tier leaves content and a live server behind it: nothing may run after it in
+    this process (with pytest-xdist, `--no-loadscopereorder` keeps its group last)."""
+    global _browser_tier_started
+    if item.get_closest_marker("browser"):
+        _browser_tier_started = True
+    elif _browser_tier_started:
+        pytest.fail(f"{item.nodeid} runs after the browser tier in this process", pytrace=False)
+
+
 def redis_reachable():
     try:
         with socket.create_connection(("127.0.0.1", 6379), timeout=1):

@@ -1,7 +1,6 @@
 """Outgoing e-mail comes from the environment, and the approval workflow uses it."""
 
-import json
-import sys
+import os
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -13,14 +12,21 @@ from core.checks import check_email
 from innovasjon.settings.mail import parse_email_url
 from pages.models import ContentPage
 from tests.admin_forms import edit_form_data
-from tests.test_settings import DEPLOY, run_with
+from tests.production import load_settings
+from tests.test_settings import DEPLOY
 
-PRINT_EMAIL_SETTINGS = (
-    "import django, json; django.setup(); from django.conf import settings as s; "
-    "print(json.dumps({name: getattr(s, name) for name in ("
-    "'EMAIL_BACKEND', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_HOST_USER', 'EMAIL_HOST_PASSWORD', "
-    "'EMAIL_USE_TLS', 'EMAIL_USE_SSL', 'DEFAULT_FROM_EMAIL', 'SERVER_EMAIL', "
-    "'WAGTAILADMIN_NOTIFICATION_FROM_EMAIL', 'WAGTAIL_PASSWORD_RESET_ENABLED')}))"
+EMAIL_SETTINGS = (
+    "EMAIL_BACKEND",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_HOST_USER",
+    "EMAIL_HOST_PASSWORD",
+    "EMAIL_USE_TLS",
+    "EMAIL_USE_SSL",
+    "DEFAULT_FROM_EMAIL",
+    "SERVER_EMAIL",
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL",
+    "WAGTAIL_PASSWORD_RESET_ENABLED",
 )
 EMAIL_ENV = {"EMAIL_URL", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_TLS", "EMAIL_USE_SSL"}
 
@@ -80,11 +86,8 @@ def test_a_bad_email_url_is_refused_without_showing_the_password(url):
 
 
 def _email_settings(env, module="innovasjon.settings.production"):
-    result = run_with(
-        {**DEPLOY, **env}, module=module, command=[sys.executable, "-c", PRINT_EMAIL_SETTINGS]
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = load_settings(module, {**os.environ, **DEPLOY, **env})
+    return {name: getattr(loaded, name) for name in EMAIL_SETTINGS}
 
 
 @pytest.fixture(autouse=True)

@@ -163,7 +163,7 @@ def live_site(chromium_executable, django_db_setup, django_db_blocker):
     from pytest_django.live_server_helper import LiveServer
 
     # The server's thread reads the database whenever a page is asked for, between tests too.
-    with allow_orm_beside_playwright(), django_db_blocker.unblock():
+    with django_db_blocker.unblock():
         for alias in connections:
             assert_test_database(alias)
         # A test of another tier may have emptied the database (transactional tests flush it).

@@ -73,7 +73,7 @@ _browser_tier_started = False
 
 def pytest_runtest_setup(item):
     """The browser tier leaves content and a live server behind it: nothing may run after it in
-    this process (with pytest-xdist, `--no-loadscopereorder` keeps its group last)."""
+    this process (with pytest-xdist, `--no-loadscope-reorder` keeps its group last)."""
     global _browser_tier_started
     if item.get_closest_marker("browser"):
         _browser_tier_started = True

@@ -53,11 +53,14 @@ def _tier(item):
     return 1 if "site_audit" in item.fixturenames else 2
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
-    """Marks what gives the same result on either database, which CI runs once, and orders
-    the tiers. Before `-m` selects and pytest-xdist groups: this hook runs first. The browser
-    tier is one group, so one worker runs all of it, last."""
+    """Around every other plugin's say in the order and selection of the tests.
+
+    Before them: marks what gives the same result on either database, which CI runs once, in
+    time for `-m` to select on it, and makes the browser tier one pytest-xdist group, so one
+    worker runs all of it. After them (pytest-django puts the tests that roll back before those
+    that flush): the browser tier last, by a stable sort that keeps every other order."""
     for item in items:
         if item.get_closest_marker("browser") or not _uses_the_database(item):
             item.add_marker(pytest.mark.engine_independent)
@@ -65,6 +68,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("browser"))
         if SERVER_FIXTURES.intersection(item.fixturenames):
             item.add_marker(pytest.mark.servers)
+    yield
     items.sort(key=_tier)
 
 

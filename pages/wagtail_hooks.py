@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
 from pages.accessibility import ALT_TEXT_PATTERN, WCAG_TAGS, axe_locale
+from pages.workflow_comments import show_requested_changes
 
 # Rules whose messages axe-core's Bokmål (locales/nb.json in axe-core 4.14) lacks.
 BOKMAL_MESSAGES = {
@@ -88,3 +89,6 @@ def use_wcag_checker(request, items, page):
         else item
         for item in items
     ]
+
+
+hooks.register("before_edit_page", show_requested_changes)

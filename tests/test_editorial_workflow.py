@@ -1,6 +1,7 @@
 """Editors write and submit, approvers publish; nothing reaches the public unreviewed."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
@@ -157,3 +158,22 @@ def test_rejection_with_a_comment_returns_the_page_to_the_editor(client, editor,
     client.force_login(editor)
     edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Tittelen må være kortere." in edit_html
+
+
+def test_the_editor_sees_the_approvers_comment_on_opening_the_page(client, editor, approver, page):
+    client.force_login(editor)
+    _edit(client, page, {"title": "Handlingsrom – for lang tittel"}, "action-submit")
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    client.force_login(approver)
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
+        {"comment": "Tittelen må være kortere."},
+    )
+
+    client.force_login(editor)
+    edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    shown = BeautifulSoup(edit_html, "html.parser").select(".messages li")
+    [message] = [m.get_text(" ", strip=True) for m in shown if "ba om endringer" in m.get_text()]
+    assert message.startswith("godkjenner ba om endringer ")
+    assert message.endswith("«Tittelen må være kortere.»")

@@ -480,6 +480,8 @@ PUBLIC_MAX_BODY_BYTES = 64 * 1024
 ADMIN_MAX_BODY_BYTES = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Its banner leads to Wagtail's English guide; the admin links to ours (pages/guide.py).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars from gravatar.com would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -177,3 +177,26 @@ def test_the_editor_sees_the_approvers_comment_on_opening_the_page(client, edito
     [message] = [m.get_text(" ", strip=True) for m in shown if "ba om endringer" in m.get_text()]
     assert message.startswith("godkjenner ba om endringer ")
     assert message.endswith("«Tittelen må være kortere.»")
+
+
+def test_editors_see_the_audiences_the_guide_sends_them_to_and_approvers_change_them(
+    client, editor, approver, seeded
+):
+    from programs.models import Audience
+
+    audience = Audience.objects.first()
+    listing = reverse("wagtailsnippets_programs_audience:list")
+    edit = reverse("wagtailsnippets_programs_audience:edit", args=[audience.pk])
+
+    client.force_login(editor)
+    assert client.get(listing).status_code == 200
+    assert client.get(reverse("wagtailsnippets_programs_audience:add")).status_code != 200
+
+    client.force_login(approver)
+    assert client.get(listing).status_code == 200
+    response = client.post(
+        edit, {"name": "Kommunene", "name_en": audience.name_en, "slug": audience.slug}
+    )
+    assert response.status_code == 302
+    audience.refresh_from_db()
+    assert audience.name == "Kommunene"

@@ -213,7 +213,9 @@ LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's name for a page's locale: the Norwegian locale holds pages in Bokmål and in Nynorsk
+# (BasePage.written_standard), so it is just "Norsk" there.
+WAGTAIL_CONTENT_LANGUAGES = [("nb", "Norsk"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.LoginForm"
 TIME_ZONE = "Europe/Oslo"

@@ -200,3 +200,45 @@ def test_editors_see_the_audiences_the_guide_sends_them_to_and_approvers_change_
     assert response.status_code == 302
     audience.refresh_from_db()
     assert audience.name == "Kommunene"
+
+
+def test_the_workflows_emails_are_in_bokmal(client, seeded, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    editor = User.objects.create_user("skribent", "skribent@example.no", "x", first_name="Kari")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    approver = User.objects.create_user("sjef", "sjef@example.no", "x", first_name="Ola")
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    page = ContentPage.objects.get(slug="handlingsrom")
+
+    def submit(title):
+        client.force_login(editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            _edit(client, page, {"title": title}, "action-submit")
+        page.refresh_from_db()
+
+    def decide(action, comment):
+        client.force_login(approver)
+        task_state = page.current_workflow_state.current_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"comment": comment})
+        page.refresh_from_db()
+
+    submit("Handlingsrom – første forslag")
+    decide("reject", "Kortere, takk.")
+    submit("Handlingsrom – kortere")
+    decide("approve", "")
+
+    sent = {(m.to[0], m.subject): m.body for m in mail.outbox}
+    assert [to for to, _subject in sent] == [
+        "sjef@example.no",
+        "skribent@example.no",
+        "sjef@example.no",
+        "skribent@example.no",
+    ]
+    rejected = sent[next(key for key in sent if "avvist" in key[1])]
+    assert "«Kortere, takk.»" in rejected
+    english = ("The page", "has been", "The following comment", "You can", "Hello")
+    for (_to, subject), body in sent.items():
+        assert not [phrase for phrase in english if phrase in subject + body], subject + body

@@ -242,3 +242,11 @@ def test_the_workflows_emails_are_in_bokmal(client, seeded, django_capture_on_co
     english = ("The page", "has been", "The following comment", "You can", "Hello")
     for (_to, subject), body in sent.items():
         assert not [phrase for phrase in english if phrase in subject + body], subject + body
+
+
+def test_editors_meet_the_top_of_the_page_tree_by_a_norwegian_name(client, editor, seeded):
+    client.force_login(editor)
+    root = Page.get_first_root_node()
+    html = client.get(reverse("wagtailadmin_explore", args=[root.pk])).content.decode()
+    assert "Utforsker: Alle sider" in " ".join(BeautifulSoup(html, "html.parser").h1.text.split())
+    assert "Root" not in html

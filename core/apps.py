@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks  # noqa: F401  (registers the system checks)
+        from core.spreadsheets import use_local_times
+
+        use_local_times()

@@ -65,15 +65,15 @@ def feedback(request):
         return _page(
             request, "error", status=403, message=_("Svaret kom ikke fra dette nettstedet.")
         )
-    if not throttle.allow(request):
+    if "token" in request.POST:
+        return _comment(request)
+    if not throttle.allow(request, request.POST.get("side", "")[:20]):
         return _page(
             request,
             "error",
             status=429,
             message=_("Du har sendt mange svar på kort tid. Prøv igjen om en time."),
         )
-    if "token" in request.POST:
-        return _comment(request)
     return _answer(request)
 
 

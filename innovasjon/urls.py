@@ -12,6 +12,7 @@ from core.media import serve_image
 from feedback.views import feedback
 from pages import sharing
 from pages.api import api_router
+from pages.scheduling import UnscheduleAndClearDate
 from pages.sitemaps import MultilingualSitemap
 from search.views import search
 
@@ -23,6 +24,11 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     # Wagtail's own view behind a throttle; Wagtail's URL name still resolves to this path.
     path("admin/password_reset/", admin_security.password_reset),
+    # Wagtail's view that also clears the cancelled date; the URL name still resolves here.
+    path(
+        "admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/",
+        UnscheduleAndClearDate.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view with our cache headers, before Wagtail's own under the same name.
     re_path(r"^dokumenter/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),

@@ -1,7 +1,7 @@
 """Every link in a page's content: rich text, StreamField blocks, typed fields and inline rows,
 read from the stored data, so that a link to something deleted is still seen."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bs4 import BeautifulSoup
 from django.db import models
@@ -87,8 +87,15 @@ def _block(block, value, place):
                 if child is not None:
                     yield from _block(child, cell, place)
     elif isinstance(block, blocks.StructBlock):
+        # A button or a link in a list has its text beside the target, in the block's own field.
+        text = (
+            value.get("text")
+            if isinstance(block.child_blocks.get("text"), blocks.CharBlock)
+            else ""
+        )
         for name, child in block.child_blocks.items():
-            yield from _block(child, value.get(name), place)
+            for link in _block(child, value.get(name), place):
+                yield replace(link, text=link.text or (text or "")[:255])
     elif isinstance(block, blocks.ListBlock):
         for item in value:
             # Wagtail stores list items as {"type": "item", "value": …}; older data as the value.

@@ -58,13 +58,36 @@ class ContentOwner(models.Model):
         return self.name
 
 
+def _is_norwegian(page):
+    return page.locale_id == _default_locale_id()
+
+
 class PageForm(WagtailAdminPageForm):
-    """The page editor's form: a page is published with an owner to ask about it."""
+    """The page editor's form: a page is published with an owner to ask about it; the written
+    standard is a Norwegian page's only (an English page's panel then hides, having no field)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "content_owner" in self.fields:
             self.fields["content_owner"].required = True
+        if not _is_norwegian(self.instance):
+            self.fields.pop("written_standard", None)
+
+
+class LanguagePanel(HelpPanel):
+    """A help panel for one side of the translation: the Norwegian pages (the sources, measured
+    by the Scandinavian LIX) or their translations."""
+
+    def __init__(self, *args, norwegian, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.norwegian = norwegian
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "norwegian": self.norwegian}
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            return super().is_shown() and _is_norwegian(self.instance) == self.panel.norwegian
 
 
 class BasePage(Page):
@@ -123,14 +146,16 @@ class BasePage(Page):
 
     content_panels = [
         *Page.content_panels,
-        HelpPanel(
+        LanguagePanel(
             heading=_("Oversettelse"),
             template="wagtailadmin/panels/translation_status_panel.html",
+            norwegian=False,
         ),
         FieldPanel("written_standard"),
-        HelpPanel(
+        LanguagePanel(
             heading=_("Lesbarhet (LIX)"),
             template="wagtailadmin/panels/readability_panel.html",
+            norwegian=True,
         ),
         MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
         MultiFieldPanel(

@@ -1,9 +1,13 @@
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
 from pages.accessibility import ALT_TEXT_PATTERN, WCAG_TAGS, axe_locale
+from pages.guide import EditorGuideView
+from pages.workflow_comments import show_requested_changes
 
 # Rules whose messages axe-core's Bokmål (locales/nb.json in axe-core 4.14) lacks.
 BOKMAL_MESSAGES = {
@@ -88,3 +92,25 @@ def use_wcag_checker(request, items, page):
         else item
         for item in items
     ]
+
+
+hooks.register("before_edit_page", show_requested_changes)
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_url():
+    return [path("veiledning/", EditorGuideView.as_view(), name="editor_guide")]
+
+
+@hooks.register("construct_help_menu")
+def help_in_norwegian(request, menu_items):
+    """Our guide instead of Wagtail's, and no "What's new in Wagtail": both are English pages
+    about Wagtail in general."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    menu_items.append(
+        MenuItem(_("Redaktørveiledning"), reverse("editor_guide"), icon_name="help", order=1100)
+    )

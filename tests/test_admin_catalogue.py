@@ -5,15 +5,17 @@ import gettext
 import io
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+import wagtail
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import translation
 from wagtail.models import Page
 
-from tests.catalogues import ROOT, compile_messages
+from tests.catalogues import ROOT, compile_messages, parse_po
 
 CATALOGUE = ROOT / "locale" / "nb" / "LC_MESSAGES" / "django.po"
 
@@ -34,6 +36,107 @@ FIXED = {
     "The page title as you'd like it to be seen by the public": "Tittelen på siden slik "
     "publikum skal se den",
 }
+
+
+# What editors and approvers still met in English (issue 24), by msgid: ours in Bokmål.
+MET_IN_ENGLISH = [
+    (
+        "The page could not be saved due to validation errors.",
+        "Siden kunne ikke lagres fordi noen felt har feil.",
+    ),
+    (
+        "There are validation errors, click save to highlight them.",
+        "Noen felt har feil. Klikk på lagre for å se hvilke.",
+    ),
+    ("live + in moderation", "publisert + til godkjenning"),
+    ("in moderation", "til godkjenning"),
+    ("Comment", "Kommentar"),
+    ("Changes requested", "Endringer etterspurt"),
+    (
+        "Page '%(page_title)s' is live and this version has been scheduled for publishing.",
+        "Siden «%(page_title)s» er publisert, og denne versjonen er planlagt publisert.",
+    ),
+    ("Edit schedule", "Endre planlagt publisering"),
+    ("Draft saved", "Utkast lagret"),
+    (
+        "Approved at '%(task)s'. '%(workflow)s' complete",
+        "Godkjent i «%(task)s». «%(workflow)s» er fullført",
+    ),
+    (
+        "'%(workflow)s' started. Next step '%(task)s'",
+        "«%(workflow)s» startet. Neste steg: «%(task)s»",
+    ),
+    ("Unschedule publication", "Avbryt planlagt publisering"),
+    ("Workflow history", "Historikk for arbeidsflyten"),
+    ("Requested by", "Sendt av"),
+    ("Started at", "Startet"),
+    ("Timeline", "Tidslinje"),
+    ("Workflow progress", "Fremdrift i arbeidsflyten"),
+    ("Initial Revision", "Første versjon"),
+    ("Edit / Review", "Rediger / gå gjennom"),
+    (
+        "Resubmitted '%(task)s'. Workflow resumed",
+        "Sendt inn på nytt i «%(task)s». Arbeidsflyten fortsetter",
+    ),
+    ("Workflow task resubmitted. Workflow resumed", "Sendt inn på nytt. Arbeidsflyten fortsetter"),
+    ("Date / Time", "Dato / tid"),
+    ("Date/Time", "Dato/tid"),
+    ("Action type", "Handling"),
+    (
+        "Copied for translation from %(title)s (%(locale)s)",
+        "Kopiert for oversettelse fra %(title)s (%(locale)s)",
+    ),
+    ("Copied for translation", "Kopiert for oversettelse"),
+    ("By task", "Etter steg"),
+    ("Page/Snippet", "Side/snippet"),
+    ("Workflow states", "Status i arbeidsflyter"),
+    ("By workflow", "Etter arbeidsflyt"),
+    ("Completed at", "Fullført"),
+    ("Task states", "Status for steg"),
+    ("Last published by", "Sist publisert av"),
+    ("Last edited page", "Sist redigerte side"),
+    ("Name and Email", "Navn og e-post"),
+    ("Profile picture", "Profilbilde"),
+    ("Theme preferences", "Tema"),
+    ("More contrast", "Mer kontrast"),
+    ("Use server language: %(language_name)s", "Bruk nettstedets språk: %(language_name)s"),
+    ("Use server time zone", "Bruk nettstedets tidssone"),
+    (
+        "Enable custom keyboard shortcuts specific to Wagtail.",
+        "Slå på hurtigtastene som er egne for Wagtail.",
+    ),
+    ("New: %(model_name)s", "Legg til: %(model_name)s"),
+    ("Add a recommended result", "Legg til et anbefalt resultat"),
+    (
+        'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s"',
+        "Siden «%(title)s» er sendt til godkjenning i steget «%(task)s»",
+    ),
+    (
+        'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s".',
+        "Siden «%(title)s» er sendt til godkjenning i steget «%(task)s».",
+    ),
+    (
+        'The page "%(title)s" has been submitted for approval to moderation stage "%(task)s".',
+        "Siden «%(title)s» er sendt til godkjenning i steget «%(task)s».",
+    ),
+    ('The page "%(title)s" has been approved', "Siden «%(title)s» er godkjent"),
+    ('The page "%(title)s" has been approved.', "Siden «%(title)s» er godkjent."),
+]
+
+
+def _wagtails_msgids():
+    wagtail_dir = Path(wagtail.__file__).parent
+    msgids = set()
+    for po in wagtail_dir.glob("**/locale/en/LC_MESSAGES/django.po"):
+        msgids |= {msgid for _context, msgid in parse_po(po.read_text())}
+    return msgids
+
+
+def test_what_editors_met_in_english_reads_in_bokmal():
+    expected = dict(MET_IN_ENGLISH)
+    assert set(expected) <= _wagtails_msgids()
+    with translation.override("nb"):
+        assert {msgid: translation.gettext(msgid) for msgid in expected} == expected
 
 
 @pytest.fixture

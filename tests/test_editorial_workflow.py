@@ -1,6 +1,7 @@
 """Editors write and submit, approvers publish; nothing reaches the public unreviewed."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
@@ -157,3 +158,95 @@ def test_rejection_with_a_comment_returns_the_page_to_the_editor(client, editor,
     client.force_login(editor)
     edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Tittelen må være kortere." in edit_html
+
+
+def test_the_editor_sees_the_approvers_comment_on_opening_the_page(client, editor, approver, page):
+    client.force_login(editor)
+    _edit(client, page, {"title": "Handlingsrom – for lang tittel"}, "action-submit")
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    client.force_login(approver)
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
+        {"comment": "Tittelen må være kortere."},
+    )
+
+    client.force_login(editor)
+    edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    shown = BeautifulSoup(edit_html, "html.parser").select(".messages li")
+    [message] = [m.get_text(" ", strip=True) for m in shown if "ba om endringer" in m.get_text()]
+    assert message.startswith("godkjenner ba om endringer ")
+    assert message.endswith("«Tittelen må være kortere.»")
+
+
+def test_editors_see_the_audiences_the_guide_sends_them_to_and_approvers_change_them(
+    client, editor, approver, seeded
+):
+    from programs.models import Audience
+
+    audience = Audience.objects.first()
+    listing = reverse("wagtailsnippets_programs_audience:list")
+    edit = reverse("wagtailsnippets_programs_audience:edit", args=[audience.pk])
+
+    client.force_login(editor)
+    assert client.get(listing).status_code == 200
+    assert client.get(reverse("wagtailsnippets_programs_audience:add")).status_code != 200
+
+    client.force_login(approver)
+    assert client.get(listing).status_code == 200
+    response = client.post(
+        edit, {"name": "Kommunene", "name_en": audience.name_en, "slug": audience.slug}
+    )
+    assert response.status_code == 302
+    audience.refresh_from_db()
+    assert audience.name == "Kommunene"
+
+
+def test_the_workflows_emails_are_in_bokmal(client, seeded, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    editor = User.objects.create_user("skribent", "skribent@example.no", "x", first_name="Kari")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    approver = User.objects.create_user("sjef", "sjef@example.no", "x", first_name="Ola")
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    page = ContentPage.objects.get(slug="handlingsrom")
+
+    def submit(title):
+        client.force_login(editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            _edit(client, page, {"title": title}, "action-submit")
+        page.refresh_from_db()
+
+    def decide(action, comment):
+        client.force_login(approver)
+        task_state = page.current_workflow_state.current_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"comment": comment})
+        page.refresh_from_db()
+
+    submit("Handlingsrom – første forslag")
+    decide("reject", "Kortere, takk.")
+    submit("Handlingsrom – kortere")
+    decide("approve", "")
+
+    sent = {(m.to[0], m.subject): m.body for m in mail.outbox}
+    assert [to for to, _subject in sent] == [
+        "sjef@example.no",
+        "skribent@example.no",
+        "sjef@example.no",
+        "skribent@example.no",
+    ]
+    rejected = sent[next(key for key in sent if "avvist" in key[1])]
+    assert "«Kortere, takk.»" in rejected
+    english = ("The page", "has been", "The following comment", "You can", "Hello")
+    for (_to, subject), body in sent.items():
+        assert not [phrase for phrase in english if phrase in subject + body], subject + body
+
+
+def test_editors_meet_the_top_of_the_page_tree_by_a_norwegian_name(client, editor, seeded):
+    client.force_login(editor)
+    root = Page.get_first_root_node()
+    html = client.get(reverse("wagtailadmin_explore", args=[root.pk])).content.decode()
+    assert "Utforsker: Alle sider" in " ".join(BeautifulSoup(html, "html.parser").h1.text.split())
+    assert "Root" not in html

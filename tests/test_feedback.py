@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from feedback import masking
 from feedback.models import Answer
-from feedback.throttle import ANSWERS_PER_HOUR
+from feedback.throttle import ANSWERS_PER_HOUR, ANSWERS_PER_PAGE
 from pages.models import ContentPage
 from tests.conftest import soup_of
 from tests.reports import (
@@ -224,14 +224,42 @@ def test_a_post_from_this_site_with_the_browsers_headers_is_taken(client, page):
     assert Answer.objects.count() == 1
 
 
-def test_a_burst_of_100_posts_from_one_reader_is_throttled(page):
+def test_a_burst_of_100_posts_on_one_page_from_one_address_is_throttled(page):
     reader, other = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="203.0.113.8")
     codes = [reader.post(URL, {"side": page.pk, "svar": "ja"}).status_code for _ in range(100)]
-    assert codes == [200] * ANSWERS_PER_HOUR + [429] * (100 - ANSWERS_PER_HOUR)
-    assert Answer.objects.count() == ANSWERS_PER_HOUR
+    assert codes == [200] * ANSWERS_PER_PAGE + [429] * (100 - ANSWERS_PER_PAGE)
+    assert Answer.objects.count() == ANSWERS_PER_PAGE
     refused = reader.post(URL, {"side": page.pk, "svar": "ja"})
     assert "Prøv igjen om en time" in _message(refused)
     assert other.post(URL, {"side": page.pk, "svar": "ja"}).status_code == 200
+
+
+def test_an_office_behind_one_address_can_answer_and_comment(seeded):
+    """Forty colleagues behind one office address, each answering one of the site's pages and
+    saying why when the answer is no."""
+    office = Client(REMOTE_ADDR="203.0.113.20")
+    pages = list(ContentPage.objects.live().filter(locale__language_code="nb"))
+    for colleague in range(40):
+        page = pages[colleague % len(pages)]
+        response = office.post(URL, {"side": page.pk, "svar": "nei"})
+        assert response.status_code == 200, colleague
+        token = soup_of(response).select_one('input[name="token"]')["value"]
+        comment = office.post(URL, {"token": token, "kommentar": "Mangler en kilde."})
+        assert comment.status_code == 200, colleague
+    assert Answer.objects.filter(comment="Mangler en kilde.").count() == 40
+
+
+def test_a_flood_over_every_page_from_one_address_is_stopped(seeded):
+    flood = Client(REMOTE_ADDR="203.0.113.30")
+    pages = list(Page.objects.live().public().filter(depth__gt=1))
+    # Spread so thin that no page reaches its own limit: only the address's limit stops it.
+    assert len(pages) * ANSWERS_PER_PAGE > ANSWERS_PER_HOUR + 20
+    codes = [
+        flood.post(URL, {"side": pages[n % len(pages)].pk, "svar": "ja"}).status_code
+        for n in range(ANSWERS_PER_HOUR + 20)
+    ]
+    assert codes.count(200) == ANSWERS_PER_HOUR
+    assert codes[-20:] == [429] * 20
 
 
 def test_the_throttle_keeps_no_address_in_clear(page):

@@ -386,3 +386,39 @@ def test_an_english_request_leaves_the_language_it_found(client, seeded):
     with translation.override("nb"):
         assert client.get("/en/")["Content-Language"] == "en"
         assert translation.get_language() == "nb"
+
+
+def _editor_sections(client, page):
+    html = soup_of(client.get(f"/admin/pages/{page.pk}/edit/"))
+    form = html.select_one("form[data-edit-form]")
+    headings = {h.get_text(strip=True) for h in form.select("[data-panel-heading-text]")}
+    # The checks side panel has its own heading for the LIX.
+    headings |= {h.get_text(strip=True) for h in html.select('[data-side-panel="checks"] h2')}
+    return headings, form.select_one('[name="written_standard"]') is not None
+
+
+def test_each_language_gets_only_its_own_panels_in_the_editor(seeded, admin_client):
+    english = Page.objects.get(url_path__endswith="/home/principles/").specific
+    norwegian = english.get_translation(Locale.get_default()).specific
+
+    headings, has_written_standard = _editor_sections(admin_client, english)
+    assert "Oversettelse" in headings
+    assert "Lesbarhet (LIX)" not in headings and "Målform" not in headings
+    assert not has_written_standard
+
+    headings, has_written_standard = _editor_sections(admin_client, norwegian)
+    assert "Oversettelse" not in headings
+    assert {"Lesbarhet (LIX)", "Målform"} <= headings
+    assert has_written_standard
+
+
+def test_an_english_page_saves_without_a_written_standard(seeded, admin_client):
+    from tests.admin_forms import edit_form_data
+
+    english = Page.objects.get(url_path__endswith="/home/principles/").specific
+    data = edit_form_data(admin_client, english, {"title": "Principles, revised"})
+    assert "written_standard" not in data
+    response = admin_client.post(f"/admin/pages/{english.pk}/edit/", data)
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.get_latest_revision_as_object().title == "Principles, revised"

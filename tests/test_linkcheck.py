@@ -286,3 +286,24 @@ def test_the_command_prints_a_summary(seeded):
     out = io.StringIO()
     call_command("check_links", "--no-external", stdout=out)
     assert "lenker på 18 sider: 0 brutte." in out.getvalue()
+
+
+def test_button_and_link_list_links_carry_their_link_text(seeded):
+    page = ContentPage(
+        title="Knapper",
+        slug="knapper",
+        body=[
+            ("call_to_action", {"url": "https://example.invalid/soknad", "text": "Søk om midler"}),
+            (
+                "link_list",
+                {
+                    "heading": "Les mer",
+                    "links": [{"page": seeded, "url": "", "text": "Forsiden vår"}],
+                },
+            ),
+        ],
+    )
+    seeded.add_child(instance=page)
+    texts = {link.target: link.text for link in links_of_page(page)}
+    assert texts["https://example.invalid/soknad"] == "Søk om midler"
+    assert texts[str(seeded.pk)] == "Forsiden vår"

@@ -122,6 +122,15 @@ def test_the_editor_shows_the_lix_of_the_draft(admin_client, seeded):
     assert "Lesbarheten vises når siden er lagret." in admin_client.get(add).content.decode()
 
 
+def test_the_checks_panel_shows_the_same_lix_and_no_other_readability_figure(admin_client, seeded):
+    page = ContentPage.objects.get(locale__language_code="nb", slug="handlingsrom")
+    lix = lix_of_page(page)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    checks = soup_of(response).select_one('[data-side-panel="checks"]')
+    assert f"LIX {round(lix.value)}: {lix.band}." in checks.get_text(" ")
+    assert not checks.select("[data-content-readability-score], [data-content-word-count]")
+
+
 def test_the_report_lists_every_norwegian_page_hardest_first_with_csv(admin_client, seeded):
     empty = seeded.add_child(instance=ContentPage(title="Tom side", slug="tom"))
     empty.save_revision().publish()

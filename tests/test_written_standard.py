@@ -168,3 +168,11 @@ def test_the_words_of_a_pages_inline_items_count_too(seeded):
     with_principles = report.words_in(page)
     page.principles = []  # in memory only: the page without its inline items
     assert with_principles - report.words_in(page) == in_principles > 0
+
+
+def test_the_admin_does_not_call_a_nynorsk_page_bokmal(editor_client):
+    page = ContentPage.objects.get(slug="sprak", written_standard=WrittenStandard.NYNORSK)
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    status = soup_of(response).select_one('[data-side-panel="status"]')
+    assert "bokmål" not in status.get_text(" ").lower()
+    assert "Språk: Norsk" in " ".join(status.get_text(" ").split())

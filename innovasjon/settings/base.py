@@ -213,7 +213,9 @@ LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's name for a page's locale: the Norwegian locale holds pages in Bokmål and in Nynorsk
+# (BasePage.written_standard), so it is just "Norsk" there.
+WAGTAIL_CONTENT_LANGUAGES = [("nb", "Norsk"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.LoginForm"
 TIME_ZONE = "Europe/Oslo"
@@ -480,6 +482,8 @@ PUBLIC_MAX_BODY_BYTES = 64 * 1024
 ADMIN_MAX_BODY_BYTES = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Its banner leads to Wagtail's English guide; the admin links to ours (pages/guide.py).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars from gravatar.com would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -27,7 +27,7 @@ from wagtail.search.utils import normalise_query_string
 from core import caching
 from core.http import safe_methods_only
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
-from search import backends
+from search import backends, vocabulary
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -48,16 +48,25 @@ _WORD = re.compile(r"[^\W_]+")
 # word, so "programmene" marks "programmet", as PostgreSQL's Norwegian stemming finds it.
 _SUFFIXES = ("hetene", "heten", "ene", "ane", "ens", "ets", "ers", "en", "er", "et", "ar", "e", "a")
 _MIN_STEM = 4
+_OPERATORS = {"AND", "OR", "NOT"}
 
 
 def sanitise_query(raw):
-    """The query as the database may see it, and whether it had to be cut to MAX_QUERY_LENGTH."""
+    """The query as the database may see it, and whether it had to be cut to MAX_QUERY_LENGTH:
+    at a word boundary, so no word is searched in part (a single overlong word is cut anyway)."""
     text = _INVISIBLE.sub("", raw or "")
     text = _WHITESPACE_CONTROLS.sub(" ", text)
     text = " ".join(text.split())
     if len(text) <= MAX_QUERY_LENGTH:
         return text, False
-    return text[:MAX_QUERY_LENGTH].rstrip(), True
+    head = text[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0]
+    return (head if len(head) <= MAX_QUERY_LENGTH else text[:MAX_QUERY_LENGTH]).rstrip(), True
+
+
+def search_terms(query):
+    """The words to search for: AND, OR and NOT, carried over from other search engines, are
+    left out, since every word is searched for anyway."""
+    return " ".join(word for word in query.split() if word not in _OPERATORS)
 
 
 def has_words(query):
@@ -199,6 +208,30 @@ def _promoted_result(pick, query, request, cards):
     )
 
 
+def _found(backend, terms, candidates, context):
+    """A paginator over the pages with all the words; failing that, with any of them; failing
+    that, the same for the query with its misspelt words corrected (search/vocabulary.py), which
+    context["corrected"] then holds. Each fallback runs only when the one before found nothing."""
+    if not terms:
+        return Paginator(candidates.none(), RESULTS_PER_PAGE)
+    paginator = _all_or_some_words(backend, terms, candidates)
+    if paginator.count == 0:
+        correction = vocabulary.corrected(terms, translation.get_language())
+        if correction:
+            corrected = _all_or_some_words(backend, correction, candidates)
+            if corrected.count:
+                context["corrected"] = correction
+                return corrected
+    return paginator
+
+
+def _all_or_some_words(backend, terms, candidates):
+    paginator = Paginator(backend.search(terms, candidates), RESULTS_PER_PAGE)
+    if paginator.count == 0 and len(terms.split()) > 1:
+        paginator = Paginator(backend.search(terms, candidates, operator="or"), RESULTS_PER_PAGE)
+    return paginator
+
+
 def _run_search(request, query, number, site, context):
     """Fills in the results; returns False if the requested page is past the last one.
 
@@ -208,9 +241,7 @@ def _run_search(request, query, number, site, context):
     picks = _promotions(query, pages)
     promoted_ids = [pick.page_id for pick in picks if pick.page_id]
     backend = backends.for_language(get_search_backend(), translation.get_language())
-    found = backend.search(query, pages.exclude(pk__in=promoted_ids))
-
-    paginator = Paginator(found, RESULTS_PER_PAGE)
+    paginator = _found(backend, search_terms(query), pages.exclude(pk__in=promoted_ids), context)
     context["total"] = len(picks) + paginator.count
     try:
         page = paginator.page(number)
@@ -222,11 +253,12 @@ def _run_search(request, query, number, site, context):
         return False
 
     found_pages = list(page.object_list)
+    searched = context.get("corrected") or query
     picks = picks if page.number == 1 else []
     cards = _cards([*(pick.page for pick in picks if pick.page_id), *found_pages], root, request)
     context["results"] = [
         *(_promoted_result(pick, query, request, cards) for pick in picks),
-        *(_result(found_page, query, request, cards) for found_page in found_pages),
+        *(_result(found_page, searched, request, cards) for found_page in found_pages),
     ]
     context["results_page"] = page
     context["pagination"] = _pagination(query, page)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from core import caching
@@ -210,13 +211,23 @@ def _promoted_result(pick, query, request, cards):
 
 def _found(backend, terms, candidates, context):
     """A paginator over the pages with all the words; failing that, with any of them; failing
-    that, the same for the query with its misspelt words corrected (search/vocabulary.py), which
-    context["corrected"] then holds. Each fallback runs only when the one before found nothing."""
+    that, the same with each word or a compound it is part of, then for the query with its
+    misspelt words corrected, which context["corrected"] then holds (search/vocabulary.py).
+    Each fallback runs only when the one before found nothing."""
     if not terms:
         return Paginator(candidates.none(), RESULTS_PER_PAGE)
+    language = translation.get_language()
     paginator = _all_or_some_words(backend, terms, candidates)
+    if paginator.count == 0 and (compounds := vocabulary.compounds(terms, language)):
+        words = [
+            Or([PlainText(word), *(PlainText(compound) for compound in compounds[word])])
+            if word in compounds
+            else PlainText(word)
+            for word in terms.lower().split()
+        ]
+        paginator = _all_or_some_words(backend, words, candidates)
     if paginator.count == 0:
-        correction = vocabulary.corrected(terms, translation.get_language())
+        correction = vocabulary.corrected(terms, language)
         if correction:
             corrected = _all_or_some_words(backend, correction, candidates)
             if corrected.count:
@@ -226,9 +237,15 @@ def _found(backend, terms, candidates, context):
 
 
 def _all_or_some_words(backend, terms, candidates):
-    paginator = Paginator(backend.search(terms, candidates), RESULTS_PER_PAGE)
-    if paginator.count == 0 and len(terms.split()) > 1:
-        paginator = Paginator(backend.search(terms, candidates, operator="or"), RESULTS_PER_PAGE)
+    """Pages with all the words, else with any of them; `terms` is the query's text, or a query
+    object for each of its words."""
+    if isinstance(terms, str):
+        all_words, some_words, count = terms, PlainText(terms, operator="or"), len(terms.split())
+    else:
+        all_words, some_words, count = And(terms), Or(terms), len(terms)
+    paginator = Paginator(backend.search(all_words, candidates), RESULTS_PER_PAGE)
+    if paginator.count == 0 and count > 1:
+        paginator = Paginator(backend.search(some_words, candidates), RESULTS_PER_PAGE)
     return paginator
 
 

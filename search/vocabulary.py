@@ -26,6 +26,23 @@ WHERE closest.word <> query.word
 """
 
 
+# A word of the query this long finds the compounds it is part of: innkjøp finds innkjøpsprosessen.
+MIN_PART = 5
+MAX_COMPOUNDS = 20
+
+_COMPOUNDS = """
+SELECT query.word, compound.word
+FROM unnest(%s::text[]) AS query(word)
+CROSS JOIN LATERAL (
+    SELECT vocabulary.word FROM site_search_vocabulary vocabulary
+    WHERE vocabulary.language = %s AND vocabulary.word LIKE '%%' || query.word || '%%'
+        AND vocabulary.word <> query.word
+    ORDER BY vocabulary.pages DESC, vocabulary.word
+    LIMIT %s
+) compound
+"""
+
+
 def available():
     return connection.vendor == "postgresql"
 
@@ -48,10 +65,33 @@ def corrected(query, language_code):
     )
     if not unknown:
         return None
-    language = (language_code or "").split("-")[0]
     with connection.cursor() as cursor:
-        cursor.execute(_CLOSEST, [unknown, language, MIN_SIMILARITY])
+        cursor.execute(_CLOSEST, [unknown, _language(language_code), MIN_SIMILARITY])
         closest = dict(cursor.fetchall())
     if not closest:
         return None
     return " ".join(closest.get(word, word) for word in words)
+
+
+def compounds(query, language_code):
+    """{word: the site's words that contain it} for the query's words of MIN_PART letters or
+    more; empty where there is no vocabulary."""
+    parts = sorted(
+        {
+            word
+            for word in query.lower().split()
+            if len(word) >= MIN_PART and _LETTERS.fullmatch(word)
+        }
+    )
+    if not (available() and parts):
+        return {}
+    found = {}
+    with connection.cursor() as cursor:
+        cursor.execute(_COMPOUNDS, [parts, _language(language_code), MAX_COMPOUNDS])
+        for part, compound in cursor.fetchall():
+            found.setdefault(part, []).append(compound)
+    return found
+
+
+def _language(language_code):
+    return (language_code or "").split("-")[0]

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from pages.models import ContentPage
+from search import vocabulary
 from search.views import MAX_QUERY_LENGTH, sanitise_query, search_terms
 from tests.conftest import soup_of
 
@@ -81,3 +82,21 @@ def test_a_published_page_adds_its_words_to_the_vocabulary(client, seeded):
     )
     page.save_revision().publish()
     assert _hrefs(_search(client, "kvantedatamaskn")) == ["/kvante/"]
+
+
+@postgresql_only
+@pytest.mark.parametrize(
+    ("query", "href"),
+    [
+        ("innkjøp", "/virkemidler/startoff/"),
+        ("oppstart", "/virkemidler/startoff/"),
+    ],
+)
+def test_a_part_of_five_letters_finds_the_compound_it_is_part_of(client, seeded, query, href):
+    assert _hrefs(_search(client, query))[0] == href
+
+
+@postgresql_only
+def test_a_part_of_four_letters_is_not_looked_for_in_compounds(seeded):
+    # Both are part of «innkjøpsprosessen»; «kjøp» is too short a part to count.
+    assert vocabulary.compounds("kjøp innkjøp", "nb") == {"innkjøp": ["innkjøpsprosessen"]}

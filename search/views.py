@@ -29,6 +29,7 @@ from core import caching
 from core.http import safe_methods_only
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from search import backends, vocabulary
+from search import models as synonyms
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -210,14 +211,20 @@ def _promoted_result(pick, query, request, cards):
 
 
 def _found(backend, terms, candidates, context):
-    """A paginator over the pages with all the words; failing that, with any of them; failing
+    """A paginator over the pages with all the words, or a synonym (search/models.py) in place of
+    some of them; failing that, with any of the words; failing
     that, the same with each word or a compound it is part of, then for the query with its
     misspelt words corrected, which context["corrected"] then holds (search/vocabulary.py).
     Each fallback runs only when the one before found nothing."""
     if not terms:
         return Paginator(candidates.none(), RESULTS_PER_PAGE)
     language = translation.get_language()
-    paginator = _all_or_some_words(backend, terms, candidates)
+    paginator = None
+    if len(phrasings := synonyms.variants(terms)) > 1:
+        any_phrasing = Or([PlainText(phrasing) for phrasing in phrasings])
+        paginator = Paginator(backend.search(any_phrasing, candidates), RESULTS_PER_PAGE)
+    if not (paginator and paginator.count):
+        paginator = _all_or_some_words(backend, terms, candidates)
     if paginator.count == 0 and (compounds := vocabulary.compounds(terms, language)):
         words = [
             Or([PlainText(word), *(PlainText(compound) for compound in compounds[word])])

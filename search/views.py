@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.shortcuts import render
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -28,6 +30,7 @@ from wagtail.search.utils import normalise_query_string
 from core import caching
 from core.http import safe_methods_only
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
+from programs.models import ProgramIndexPage
 from search import backends, vocabulary
 from search import models as synonyms
 
@@ -333,4 +336,25 @@ def search(request):
     context["searched"] = True
     if not within_range:
         context["error"] = "past_last_page"
+    elif not context["total"]:
+        context.update(_where_else(query, site))
     return render(request, "search/search.html", context)
+
+
+def _where_else(query, site):
+    """For a search without hits: the list of programs in this language, and the same search in
+    the other languages, where the words may be theirs («innovation» typed into /sok/)."""
+    language = translation.get_language()
+    programs = (
+        ProgramIndexPage.objects.live()
+        .public()
+        .descendant_of(site.root_page.specific.localized)
+        .filter(locale__language_code=language)
+        .first()
+    )
+    others = []
+    for code, name in settings.LANGUAGES:
+        if code != language:
+            url = translate_url(reverse("search"), code) + "?" + urlencode({"q": query})
+            others.append({"url": url, "name": name, "code": code})
+    return {"program_index": programs, "other_searches": others}

@@ -100,3 +100,20 @@ def test_a_part_of_five_letters_finds_the_compound_it_is_part_of(client, seeded,
 def test_a_part_of_four_letters_is_not_looked_for_in_compounds(seeded):
     # Both are part of «innkjøpsprosessen»; «kjøp» is too short a part to count.
     assert vocabulary.compounds("kjøp innkjøp", "nb") == {"innkjøp": ["innkjøpsprosessen"]}
+
+
+def test_a_search_without_hits_offers_the_programs_and_the_other_language(client, seeded):
+    soup = _search(client, "finnesikke")
+    links = {link.get_text(strip=True): link["href"] for link in soup.select(".search-tips a")}
+    assert links["Se alle virkemidlene"] == "/virkemidler/"
+    other = soup.select_one('.search-tips a[hreflang="en"]')
+    assert other["href"] == "/en/search/?q=finnesikke"
+    assert other["lang"] == "en"
+    assert other.get_text(strip=True) == "Search the English pages for “finnesikke”"
+
+
+def test_the_english_search_without_hits_offers_the_norwegian_one(client, seeded):
+    soup = soup_of(client.get("/en/search/", {"q": "finnesikke"}))
+    links = {link.get_text(strip=True): link["href"] for link in soup.select(".search-tips a")}
+    assert links["See all programmes"] == "/en/programmes/"
+    assert links["Søk i de norske sidene etter «finnesikke»"] == "/sok/?q=finnesikke"

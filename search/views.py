@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -33,6 +34,7 @@ from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from programs.models import ProgramIndexPage
 from search import backends, vocabulary
 from search import models as synonyms
+from search.models import words_of
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -176,13 +178,29 @@ def _card_text(page):
     return getattr(page, "card_text", "") or page.search_description or ""
 
 
+# Queries whose words have the same stems as the query's, in the language searched.
+_SAME_STEMS = """
+SELECT id FROM wagtailsearchpromotions_query
+WHERE strip(to_tsvector(%s::regconfig, query_string)) = strip(to_tsvector(%s::regconfig, %s))
+    AND length(to_tsvector(%s::regconfig, query_string)) > 0
+"""
+
+
 def _promotions(query, pages):
-    """Editors' picks for exactly this query, read without creating a Query row.
+    """Editors' picks for this query, read without creating a Query row: picked for the same
+    words, in any case and with any punctuation, or on PostgreSQL for the same stems
+    («programmene» fires the pick for «programmer»).
 
     A pick shows if its page is among `pages` (live, public, this site) or it is an external link.
     """
+    same_query = Q(
+        query__query_string__in={normalise_query_string(query), " ".join(words_of(query))}
+    )
+    if connection.vendor == "postgresql":
+        config = backends.search_config(translation.get_language())
+        same_query |= Q(query__in=RawSQL(_SAME_STEMS, [config, config, query, config]))
     return list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        SearchPromotion.objects.filter(same_query)
         .filter(
             Q(page__in=pages.values("pk")) | (Q(page__isnull=True) & Q(external_link_url__gt=""))
         )

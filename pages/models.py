@@ -90,6 +90,12 @@ class LanguagePanel(HelpPanel):
             return super().is_shown() and _is_norwegian(self.instance) == self.panel.norwegian
 
 
+# Search boosts: PostgreSQL puts each boost in one of four weight classes, A to D, counted over all
+# indexed models; 10 is the class of Wagtail's image and document titles, the top one (A).
+TOP_BOOST = 10
+LEAD_BOOST = 3
+
+
 class BasePage(Page):
     """What every public page has: a short menu title, a text for cards and link previews, an
     editors-only note of facts still to confirm, and an owner who reviews it by a date."""
@@ -170,6 +176,14 @@ class BasePage(Page):
             heading=_("Permanent lenke"),
             template="wagtailadmin/panels/permalink_panel.html",
         ),
+    ]
+
+    # What names the page ranks first (search/backends.py); the lead comes next and the body last.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title", boost=TOP_BOOST),
+        index.SearchField("menu_title", boost=TOP_BOOST),
+        index.SearchField("search_description", boost=TOP_BOOST),
     ]
 
     base_form_class = PageForm
@@ -300,7 +314,7 @@ class HomePage(PageImageMixin, BasePage):
             help_text=_("Sidene som vises som kort på forsiden, i denne rekkefølgen."),
         ),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("lead")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead", boost=LEAD_BOOST)]
 
     class Meta:
         verbose_name = _("Forside")
@@ -445,8 +459,8 @@ class DefinitionPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("lead"),
-        index.SearchField("term"),
+        index.SearchField("lead", boost=LEAD_BOOST),
+        index.SearchField("term", boost=LEAD_BOOST),
         index.SearchField("introduction"),
         index.SearchField("definition"),
         index.SearchField("source_organisation"),
@@ -499,7 +513,7 @@ class PrinciplesPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("lead"),
+        index.SearchField("lead", boost=LEAD_BOOST),
         index.SearchField("list_introduction"),
         index.RelatedFields("principles", [index.SearchField("title"), index.SearchField("text")]),
         index.RelatedFields(
@@ -574,7 +588,7 @@ class ContentPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("lead"),
+        index.SearchField("lead", boost=LEAD_BOOST),
         index.SearchField("body"),
     ]
 

@@ -23,7 +23,7 @@ from core import caching
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from pages.blocks import BodyBlock
 from pages.headings import Heading
-from pages.models import BasePage, PageImageMixin
+from pages.models import LEAD_BOOST, TOP_BOOST, BasePage, PageImageMixin
 
 PROGRAMS_PER_PAGE = 20
 
@@ -120,7 +120,7 @@ class ProgramIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("lead"),
+        index.SearchField("lead", boost=LEAD_BOOST),
         index.SearchField("body"),
     ]
 
@@ -332,8 +332,9 @@ class ProgramPage(PageImageMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("name", boost=3),
-        index.SearchField("summary", boost=2),
+        index.SearchField("name", boost=TOP_BOOST),
+        index.SearchField("responsible_organisation", boost=TOP_BOOST),
+        index.SearchField("summary", boost=LEAD_BOOST),
         index.SearchField("description"),
         index.SearchField("target_audience"),
         index.SearchField("offer"),

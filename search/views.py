@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.shortcuts import render
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,12 +25,16 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from core import caching
 from core.http import safe_methods_only
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
-from search import backends
+from programs.models import ProgramIndexPage
+from search import backends, vocabulary
+from search import models as synonyms
+from search.models import words_of
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -48,16 +55,25 @@ _WORD = re.compile(r"[^\W_]+")
 # word, so "programmene" marks "programmet", as PostgreSQL's Norwegian stemming finds it.
 _SUFFIXES = ("hetene", "heten", "ene", "ane", "ens", "ets", "ers", "en", "er", "et", "ar", "e", "a")
 _MIN_STEM = 4
+_OPERATORS = {"AND", "OR", "NOT"}
 
 
 def sanitise_query(raw):
-    """The query as the database may see it, and whether it had to be cut to MAX_QUERY_LENGTH."""
+    """The query as the database may see it, and whether it had to be cut to MAX_QUERY_LENGTH:
+    at a word boundary, so no word is searched in part (a single overlong word is cut anyway)."""
     text = _INVISIBLE.sub("", raw or "")
     text = _WHITESPACE_CONTROLS.sub(" ", text)
     text = " ".join(text.split())
     if len(text) <= MAX_QUERY_LENGTH:
         return text, False
-    return text[:MAX_QUERY_LENGTH].rstrip(), True
+    head = text[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0]
+    return (head if len(head) <= MAX_QUERY_LENGTH else text[:MAX_QUERY_LENGTH]).rstrip(), True
+
+
+def search_terms(query):
+    """The words to search for: AND, OR and NOT, carried over from other search engines, are
+    left out, since every word is searched for anyway."""
+    return " ".join(word for word in query.split() if word not in _OPERATORS)
 
 
 def has_words(query):
@@ -162,13 +178,29 @@ def _card_text(page):
     return getattr(page, "card_text", "") or page.search_description or ""
 
 
+# Queries whose words have the same stems as the query's, in the language searched.
+_SAME_STEMS = """
+SELECT id FROM wagtailsearchpromotions_query
+WHERE strip(to_tsvector(%s::regconfig, query_string)) = strip(to_tsvector(%s::regconfig, %s))
+    AND length(to_tsvector(%s::regconfig, query_string)) > 0
+"""
+
+
 def _promotions(query, pages):
-    """Editors' picks for exactly this query, read without creating a Query row.
+    """Editors' picks for this query, read without creating a Query row: picked for the same
+    words, in any case and with any punctuation, or on PostgreSQL for the same stems
+    («programmene» fires the pick for «programmer»).
 
     A pick shows if its page is among `pages` (live, public, this site) or it is an external link.
     """
+    same_query = Q(
+        query__query_string__in={normalise_query_string(query), " ".join(words_of(query))}
+    )
+    if connection.vendor == "postgresql":
+        config = backends.search_config(translation.get_language())
+        same_query |= Q(query__in=RawSQL(_SAME_STEMS, [config, config, query, config]))
     return list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        SearchPromotion.objects.filter(same_query)
         .filter(
             Q(page__in=pages.values("pk")) | (Q(page__isnull=True) & Q(external_link_url__gt=""))
         )
@@ -199,6 +231,52 @@ def _promoted_result(pick, query, request, cards):
     )
 
 
+def _found(backend, terms, candidates, context):
+    """A paginator over the pages with all the words, or a synonym (search/models.py) in place of
+    some of them; failing that, with any of the words; failing
+    that, the same with each word or a compound it is part of, then for the query with its
+    misspelt words corrected, which context["corrected"] then holds (search/vocabulary.py).
+    Each fallback runs only when the one before found nothing."""
+    if not terms:
+        return Paginator(candidates.none(), RESULTS_PER_PAGE)
+    language = translation.get_language()
+    paginator = None
+    if len(phrasings := synonyms.variants(terms)) > 1:
+        any_phrasing = Or([PlainText(phrasing) for phrasing in phrasings])
+        paginator = Paginator(backend.search(any_phrasing, candidates), RESULTS_PER_PAGE)
+    if not (paginator and paginator.count):
+        paginator = _all_or_some_words(backend, terms, candidates)
+    if paginator.count == 0 and (compounds := vocabulary.compounds(terms, language)):
+        words = [
+            Or([PlainText(word), *(PlainText(compound) for compound in compounds[word])])
+            if word in compounds
+            else PlainText(word)
+            for word in terms.lower().split()
+        ]
+        paginator = _all_or_some_words(backend, words, candidates)
+    if paginator.count == 0:
+        correction = vocabulary.corrected(terms, language)
+        if correction:
+            corrected = _all_or_some_words(backend, correction, candidates)
+            if corrected.count:
+                context["corrected"] = correction
+                return corrected
+    return paginator
+
+
+def _all_or_some_words(backend, terms, candidates):
+    """Pages with all the words, else with any of them; `terms` is the query's text, or a query
+    object for each of its words."""
+    if isinstance(terms, str):
+        all_words, some_words, count = terms, PlainText(terms, operator="or"), len(terms.split())
+    else:
+        all_words, some_words, count = And(terms), Or(terms), len(terms)
+    paginator = Paginator(backend.search(all_words, candidates), RESULTS_PER_PAGE)
+    if paginator.count == 0 and count > 1:
+        paginator = Paginator(backend.search(some_words, candidates), RESULTS_PER_PAGE)
+    return paginator
+
+
 def _run_search(request, query, number, site, context):
     """Fills in the results; returns False if the requested page is past the last one.
 
@@ -208,9 +286,7 @@ def _run_search(request, query, number, site, context):
     picks = _promotions(query, pages)
     promoted_ids = [pick.page_id for pick in picks if pick.page_id]
     backend = backends.for_language(get_search_backend(), translation.get_language())
-    found = backend.search(query, pages.exclude(pk__in=promoted_ids))
-
-    paginator = Paginator(found, RESULTS_PER_PAGE)
+    paginator = _found(backend, search_terms(query), pages.exclude(pk__in=promoted_ids), context)
     context["total"] = len(picks) + paginator.count
     try:
         page = paginator.page(number)
@@ -222,11 +298,12 @@ def _run_search(request, query, number, site, context):
         return False
 
     found_pages = list(page.object_list)
+    searched = context.get("corrected") or query
     picks = picks if page.number == 1 else []
     cards = _cards([*(pick.page for pick in picks if pick.page_id), *found_pages], root, request)
     context["results"] = [
         *(_promoted_result(pick, query, request, cards) for pick in picks),
-        *(_result(found_page, query, request, cards) for found_page in found_pages),
+        *(_result(found_page, searched, request, cards) for found_page in found_pages),
     ]
     context["results_page"] = page
     context["pagination"] = _pagination(query, page)
@@ -277,4 +354,25 @@ def search(request):
     context["searched"] = True
     if not within_range:
         context["error"] = "past_last_page"
+    elif not context["total"]:
+        context.update(_where_else(query, site))
     return render(request, "search/search.html", context)
+
+
+def _where_else(query, site):
+    """For a search without hits: the list of programs in this language, and the same search in
+    the other languages, where the words may be theirs («innovation» typed into /sok/)."""
+    language = translation.get_language()
+    programs = (
+        ProgramIndexPage.objects.live()
+        .public()
+        .descendant_of(site.root_page.specific.localized)
+        .filter(locale__language_code=language)
+        .first()
+    )
+    others = []
+    for code, name in settings.LANGUAGES:
+        if code != language:
+            url = translate_url(reverse("search"), code) + "?" + urlencode({"q": query})
+            others.append({"url": url, "name": name, "code": code})
+    return {"program_index": programs, "other_searches": others}

@@ -184,7 +184,7 @@ def test_an_inflected_form_finds_the_base_form_on_postgresql(client, seeded):
     # Both words stem to "programm" with PostgreSQL's Norwegian snowball stemmer.
     response = _search(client, "programmene")
     assert response.status_code == 200
-    assert _titles(response) == ["StartOff"]
+    assert "StartOff" in _titles(response)
 
 
 def test_search_leaves_out_drafts_private_pages_and_other_sites(client, seeded):
@@ -212,7 +212,7 @@ def test_search_page_has_one_h1_a_norwegian_title_and_noindex(client, seeded):
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
     levels = [int(h.name[1]) for h in soup.select("main h1, main h2, main h3, main h4")]
     assert all(b - a <= 1 for a, b in pairwise(levels)), levels
-    assert _status_text(response) == "1 treff på «stimulab»."
+    assert _status_text(response) == "2 treff på «stimulab»."
     field = soup.select_one("main form.ds-search input#page-search-q")
     assert field["value"] == "stimulab"
     assert soup.select_one(f'label[for="{field["id"]}"]')
@@ -287,11 +287,12 @@ def test_a_promoted_result_comes_first_labelled_and_only_once(client, seeded):
 
 
 def test_a_promotion_shows_even_when_the_page_does_not_match(client, seeded):
-    query = Query.objects.create(query_string="oppstart")
+    # No page has the word, nor a compound of it (search/vocabulary.py).
+    query = Query.objects.create(query_string="kvantedatamaskin")
     SearchPromotion.objects.create(
         query=query, page=ProgramPage.objects.get(locale__language_code="nb", slug="startoff")
     )
-    assert _titles(_search(client, "oppstart")) == ["StartOff"]
+    assert _titles(_search(client, "kvantedatamaskin")) == ["StartOff"]
 
 
 def test_searching_stores_no_queries_or_hits(client, seeded):
@@ -319,16 +320,17 @@ INVITE = "Skriv inn ett eller flere ord"
         ("innovasjon " * 1000, "kortet det ned"),
         ("%00", NO_HITS),
         ("\x00", NO_WORDS),
-        ("stimulab\x00", "1 treff på «stimulab»"),
+        ("stimulab\x00", "2 treff på «stimulab»"),
         ("'; DROP TABLE wagtailcore_page; --", NO_HITS),
-        ('" OR 1=1', NO_HITS),
+        # Without the operator only «1=1» is searched, which SQLite reads as the number 1.
+        ('" OR 1=1', "treff på «OR 1=1»"),
         ("<script>alert(1)</script>", NO_HITS),
         ("🚀💡", NO_WORDS),
         ('"', NO_WORDS),
-        ('"stimulab', "1 treff på «stimulab»"),
+        ('"stimulab', "2 treff på «stimulab»"),
         ("*", NO_WORDS),
         ("NEAR(", NO_HITS),
-        ("stimulab*", "1 treff på «stimulab*»"),
+        ("stimulab*", "2 treff på «stimulab*»"),
         ("-", NO_WORDS),
         ("\u2028", INVITE),
         ("_", NO_WORDS),
@@ -382,7 +384,7 @@ def test_an_invalid_page_number_answers_400_in_norwegian(client, seeded, side):
 def test_a_blank_page_number_is_the_first_page(client, seeded):
     response = client.get("/sok/?q=stimulab&side=")
     assert response.status_code == 200
-    assert _titles(response) == ["Stimulab"]
+    assert _titles(response)[0] == "Stimulab"
 
 
 def test_an_invalid_page_number_without_a_query_answers_400(client, seeded):

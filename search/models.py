@@ -1,0 +1,57 @@
+"""Synonyms that editors manage: words and names that mean the same to a reader."""
+
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words_of(text):
+    """The lowercased words of a text, without punctuation: «Meld. St.» is ["meld", "st"]."""
+    return _WORD.findall(text.lower())
+
+
+@register_snippet
+class Synonym(models.Model):
+    """A search for one of the terms also finds the pages that use any of the others."""
+
+    terms = models.TextField(
+        _("Ord som betyr det samme"),
+        help_text=_(
+            "Ett ord eller uttrykk per linje, for eksempel «DOGA» og «Design og arkitektur "
+            "Norge». Et søk på ett av dem finner også sidene som bruker de andre."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Synonym")
+        verbose_name_plural = _("Synonymer")
+
+    def __str__(self):
+        return " = ".join(self.term_list())
+
+    def term_list(self):
+        return [line.strip() for line in self.terms.splitlines() if words_of(line)]
+
+
+def variants(query):
+    """The query as typed and, for each synonym term it contains, with that term replaced by each
+    of the others."""
+    words = words_of(query)
+    found = [query]
+    for synonym in Synonym.objects.all():
+        terms = synonym.term_list()
+        for term in terms:
+            term_words = words_of(term)
+            for start in range(len(words) - len(term_words) + 1):
+                if words[start : start + len(term_words)] == term_words:
+                    before, after = words[:start], words[start + len(term_words) :]
+                    found.extend(
+                        " ".join([*before, *words_of(other), *after])
+                        for other in terms
+                        if other != term
+                    )
+    return list(dict.fromkeys(found))

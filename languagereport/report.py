@@ -27,8 +27,13 @@ def words_in(page):
 
 
 def _texts(obj, search_fields):
+    counted = set()
     for search_field in search_fields:
         if isinstance(search_field, index.SearchField):
+            # A field may be listed more than once (Wagtail's title and ours, boosted).
+            if search_field.field_name in counted:
+                continue
+            counted.add(search_field.field_name)
             value = search_field.get_value(obj)
             yield from (text for text in _as_list(value) if text)
         elif isinstance(search_field, index.RelatedFields):

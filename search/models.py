@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
+from core import caching
+
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -37,13 +39,20 @@ class Synonym(models.Model):
         return [line.strip() for line in self.terms.splitlines() if words_of(line)]
 
 
+def _synonym_groups():
+    """Every synonym's terms, from the cache: a search should not cost a query for them. Saving
+    a snippet starts a new content generation (pagecache/invalidation.py), and with it a new key."""
+    return caching.cached(
+        "search-synonyms", lambda: [synonym.term_list() for synonym in Synonym.objects.all()]
+    )
+
+
 def variants(query):
     """The query as typed and, for each synonym term it contains, with that term replaced by each
     of the others."""
     words = words_of(query)
     found = [query]
-    for synonym in Synonym.objects.all():
-        terms = synonym.term_list()
+    for terms in _synonym_groups():
         for term in terms:
             term_words = words_of(term)
             for start in range(len(words) - len(term_words) + 1):

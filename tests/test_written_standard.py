@@ -89,9 +89,11 @@ def test_the_report_counts_pages_and_words_in_each_standard(seeded):
 def test_words_are_counted_in_the_title_and_every_searchable_field(seeded):
     page = ContentPage.objects.get(url_path__endswith=NYNORSK_PAGE)
     page.title = "Ein tittel med fem ord"
+    page.menu_title = ""
+    page.search_description = "Ei skildring"
     page.lead = "Ei ingress på fire"
     page.body = [("text", "<p>Tre <b>ord</b> her</p>")]
-    assert report.words_in(page) == 5 + 4 + 3
+    assert report.words_in(page) == 5 + 2 + 4 + 3
 
 
 def test_editors_see_the_report_with_the_pages_of_each_standard(editor_client):

@@ -52,13 +52,13 @@ backup: ## pg_dump (custom format) and the media files into $BACKUP_DIR/<time>/ 
 restore: ## Load BACKUP=backups/<time> into the empty database in DATABASE_URL and into MEDIA_ROOT
 	./bin/restore "$(BACKUP)"
 
-# PYTEST_ARGS narrows a run: CI's SQLite pass leaves out what it ran on PostgreSQL. The browser
-# tier is one xdist group, collected last (tests/conftest.py); --no-loadscope-reorder keeps it last
-# rather than first as the largest group. TEST_WORKERS=0 runs in one process.
+# PYTEST_ARGS narrows a run: CI's SQLite pass leaves out what it ran on PostgreSQL. Two processes,
+# each given whole modules in the order tests/conftest.py sets: the browser tier last on each
+# (--no-loadscope-reorder keeps that order). TEST_WORKERS=0 runs in one process.
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 test: install lint ## Lint, then the whole test suite
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)
 
 test-fast: install ## The inner loop: no lint, no browser, no servers of their own; stops at the first failure
 	$(BIN)/pytest -n $(TEST_WORKERS) -x -q -m "not browser and not servers" $(PYTEST_ARGS)

@@ -58,14 +58,13 @@ def pytest_collection_modifyitems(items):
     """Around every other plugin's say in the order and selection of the tests.
 
     Before them: marks what gives the same result on either database, which CI runs once, in
-    time for `-m` to select on it, and makes the browser tier one pytest-xdist group, so one
-    worker runs all of it. After them (pytest-django puts the tests that roll back before those
-    that flush): the browser tier last, by a stable sort that keeps every other order."""
+    time for `-m` to select on it. After them (pytest-django puts the tests that roll back before
+    those that flush): the browser tier last, by a stable sort that keeps every other order. With
+    pytest-xdist, `--dist loadscope --no-loadscope-reorder` hands out whole modules in this
+    order, so on every worker the browser tier comes last, and one worker crawls."""
     for item in items:
         if item.get_closest_marker("browser") or not _uses_the_database(item):
             item.add_marker(pytest.mark.engine_independent)
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
         if SERVER_FIXTURES.intersection(item.fixturenames):
             item.add_marker(pytest.mark.servers)
     yield
@@ -77,7 +76,7 @@ _browser_tier_started = False
 
 def pytest_runtest_setup(item):
     """The browser tier leaves content and a live server behind it: nothing may run after it in
-    this process (with pytest-xdist, `--no-loadscope-reorder` keeps its group last)."""
+    this process (with pytest-xdist, `--no-loadscope-reorder` keeps its modules last)."""
     global _browser_tier_started
     if item.get_closest_marker("browser"):
         _browser_tier_started = True

@@ -115,3 +115,12 @@ def test_reports_and_screenshots_are_written(site_audit):
     for kind in {page["type"] for page in site_audit["pages"]}:
         for width, scheme in audit.SCREENSHOT_VARIANTS:
             assert (shots / f"{kind}-{width}-{scheme}.png").is_file(), (kind, width, scheme)
+
+
+# Every check of the crawl is in this module, so that one process crawls (pytest-xdist's
+# --dist loadscope sends a module to one worker).
+def test_no_public_page_violates_the_content_security_policy(site_audit):
+    results = site_audit["results"]
+    assert results and all("csp_violations" in r for r in results)
+    message = audit.format_failures(results, "csp")
+    assert not message, "Content-Security-Policy violations:\n" + message

@@ -8,10 +8,16 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: help install run serve backup restore test test-fast lint format bench lock clean browser-repeat
+.PHONY: help install run serve backup restore test test-fast lint format bench lock clean browser-repeat \
+	requirements-run requirements-serve requirements-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# The Debian packages a command needs, checked before anything else (bin/system-requirements): run as
+# root on Debian or Ubuntu, what is missing is installed; otherwise one message says what to install.
+requirements-run requirements-serve requirements-test:
+	@bin/system-requirements $(@:requirements-%=%)
 
 $(BIN)/.installed: requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,9 +39,9 @@ MESSAGES := locale/nb/LC_MESSAGES/django.mo locale/nb/LC_MESSAGES/djangojs.mo lo
 $(MESSAGES) &: $(MESSAGES:.mo=.po) bin/compile_messages.py $(BIN)/.installed
 	$(BIN)/python bin/compile_messages.py
 
-install: $(BIN)/.installed node_modules/.installed $(FONTS) $(MESSAGES) ## Install Python and npm packages from the lock files, build the fonts and our translations
+install: requirements-run $(BIN)/.installed node_modules/.installed $(FONTS) $(MESSAGES) ## Install Python and npm packages from the lock files, build the fonts and our translations
 
-run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unless DATABASE_URL is set)
+run: requirements-run install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_seed_content
@@ -43,7 +49,7 @@ run: install ## Serve the site with its content on 127.0.0.1:$PORT (SQLite unles
 	$(BIN)/python manage.py create_local_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: install ## Production settings: nginx on 127.0.0.1:$PORT in front of gunicorn (PROXY=none: gunicorn alone)
+serve: requirements-$(if $(filter none,$(PROXY)),run,serve) install ## Production settings: nginx on 127.0.0.1:$PORT in front of gunicorn (PROXY=none: gunicorn alone)
 	DJANGO_SETTINGS_MODULE=innovasjon.settings.production ./bin/serve-local
 
 backup: ## pg_dump (custom format) and the media files into $BACKUP_DIR/<time>/ (PostgreSQL only)
@@ -57,7 +63,7 @@ restore: ## Load BACKUP=backups/<time> into the empty database in DATABASE_URL a
 # (--no-loadscope-reorder keeps that order). TEST_WORKERS=0 runs in one process.
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
-test: install lint ## Lint, then the whole test suite
+test: requirements-test install lint ## Lint, then the whole test suite
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)
 
 test-fast: install ## The inner loop: no lint, no browser, no servers of their own; stops at the first failure
@@ -74,7 +80,7 @@ format: install ## Fix what ruff can fix
 	$(BIN)/ruff format .
 
 RUNS ?= 10
-browser-repeat: install ## The browser suite RUNS (10) times on PostgreSQL and SQLite, pinned to a busy CPU
+browser-repeat: requirements-test install ## The browser suite RUNS (10) times on PostgreSQL and SQLite, pinned to a busy CPU
 	RUNS=$(RUNS) ./bin/browser-repeat
 
 bench: install ## gunicorn under wrk on PostgreSQL and Redis, queries and page weights (docs/benchmarks.md)

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from core.cache import breaker
 from pagecache import store
 from pages.models import HomePage
+from tests import browser_skips
 from tests.servers import (
     WORKER,
     SeededTemplate,
@@ -32,6 +33,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # another off the others' databases.
 _REDIS_DB = int(os.environ.get("TEST_REDIS_DB", 0)) + int(WORKER.removeprefix("gw") or 0)
 REDIS_URL = f"redis://127.0.0.1:6379/{_REDIS_DB}"
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(browser_skips, "browser_skips")
 
 
 def _uses_the_database(item):

@@ -1,8 +1,9 @@
 """nginx in front of gunicorn (deploy/nginx/, `make serve`): slow clients, large bodies and
 forwarded headers are dealt with before a request reaches one of gunicorn's few threads.
 
-nginx is a requirement, like Python: `.ci/run` installs Debian's package. These tests fail, not
-skip, without it, because `make serve` and the production setup need it too."""
+nginx is a requirement, like Python: `make test` installs Debian's package
+(bin/system-requirements). These tests fail, not skip, without it, because `make serve` and the
+production setup need it too."""
 
 import contextlib
 import gzip

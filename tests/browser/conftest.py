@@ -13,7 +13,8 @@ Playwright's sync API runs an event loop in this thread, and ORM calls made mean
 connections (in another context) that are never closed.
 
 No Chromium (or no Java for the Nu HTML checker): those tests skip, unless REQUIRE_BROWSER_TESTS=1
-(CI), where they fail. CHROMIUM_PATH overrides where Chromium is looked for.
+(CI), where they fail; SKIP_BROWSER_TESTS=1 skips them all. Either way the summary says how many
+were skipped and why (tests/browser_skips.py). CHROMIUM_PATH overrides where Chromium is looked for.
 """
 
 import io
@@ -29,6 +30,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 
+from tests import browser_skips
 from tests.browser import audit
 
 CHROMIUM_ARGS = [
@@ -53,12 +55,8 @@ def find_chromium():
     return None
 
 
-def browser_required():
-    return os.environ.get("REQUIRE_BROWSER_TESTS", "").strip().lower() in {"1", "true", "yes"}
-
-
 def skip_or_fail(reason):
-    if browser_required():
+    if browser_skips.required():
         pytest.fail(f"REQUIRE_BROWSER_TESTS=1, but {reason}", pytrace=False)
     pytest.skip(f"{reason} (set REQUIRE_BROWSER_TESTS=1 to make this a failure)")
 

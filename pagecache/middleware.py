@@ -73,10 +73,11 @@ class PageCacheMiddleware:
         return store.lookup(host, path, query)
 
     def _storable(self, request, response):
-        """Only a Wagtail page served to an anonymous reader, whole and the same for everyone."""
+        """Only a Wagtail page, or what is made from the site's pages (a feed), served to an
+        anonymous reader, whole and the same for everyone."""
         return (
             response.status_code == 200
-            and served_page(request, response) is not None
+            and (served_page(request, response) is not None or _content_wide(request))
             and not response.streaming
             and not response.cookies
             and not response.has_header("Cache-Control")
@@ -105,6 +106,10 @@ def served_page(request, response):
     if match is None or match.func is not serve_page or response.status_code >= 500:
         return None
     return Page.find_for_request(request, match.args[0])
+
+
+def _content_wide(request):
+    return request.path_info.startswith(tuple(settings.PAGE_CACHE_CONTENT_WIDE_PREFIXES))
 
 
 def _shareable(response):

@@ -1,9 +1,15 @@
 """Public change notes («Endringer på denne siden»): written with a change that matters, shown
 as «Sist oppdatert» and in the page's change history once published, never before."""
 
+import io
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 
 from pages.models import ChangeNote, ContentPage
@@ -137,3 +143,18 @@ def test_the_history_of_an_unpublished_private_or_unknown_page_is_not_found(clie
     assert client.get("/endringer/99999999999/").status_code == 404
     response = Client().post(history_url(page))
     assert response.status_code == 405
+
+
+def test_a_scheduled_change_shows_its_note_only_once_the_scheduler_publishes_it(client, seeded):
+    page = kompetanse()
+    go_live = timezone.now() + timedelta(hours=2)
+    page.go_live_at = go_live
+    publish(page, change_note="Ny samling i mars.")
+    assert not ChangeNote.objects.filter(page=page).exists()
+    assert "Ny samling i mars." not in client.get(PAGE).content.decode()
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert "Ny samling i mars." in visible_text(client.get(PAGE).content.decode())
+    (note,) = ChangeNote.objects.filter(page=page)
+    assert note.published_at == go_live + timedelta(minutes=1)

@@ -86,11 +86,13 @@ class Purge:
         again after commit, for what other processes rendered meanwhile from the rows as they
         were; the CDN after commit."""
         pages, subtrees, everything = set(self.pages), set(self.subtrees), self.everything
-        # What is made from every page (feeds, calendars) is stale after any change.
-        subtrees |= set(settings.PAGE_CACHE_CONTENT_WIDE_PREFIXES)
+        # What is made from every page (feeds, calendars) is stale after any change. Not sent
+        # to the CDN, which purges URLs, not prefixes: it keeps those briefly instead
+        # (pagecache/middleware.py).
+        stored = subtrees | set(settings.PAGE_CACHE_CONTENT_WIDE_PREFIXES)
         content_changed()
-        store.purge(pages, subtrees, everything)
-        transaction.on_commit(lambda: store.purge(pages, subtrees, everything))
+        store.purge(pages, stored, everything)
+        transaction.on_commit(lambda: store.purge(pages, stored, everything))
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             transaction.on_commit(lambda: _purge_frontend(pages, subtrees, everything))
 

@@ -44,6 +44,8 @@ urlpatterns = [
         path(_("sok/"), search, name="search"),
         # The answer to "Var denne siden nyttig?", posted from every page in its language.
         path(_("tilbakemelding/"), feedback, name="feedback"),
+        # Atom feeds, calendars of deadlines and each page's change history.
+        path("", include("feeds.urls")),
         # Wagtail's page router last: every other URL is a page or the 404 in its language.
         path("", include(wagtail_urls)),
         prefix_default_language=False,

@@ -17,6 +17,8 @@ three from the same set of paths:
 | deleted (or its groups)                    | or carded anywhere                             |
 | a site, a site setting, a locale, a snippet| the whole site                                 |
 | an image or a document                     | the pages that use it                          |
+| any of the above                           | what is made from the whole site: the feeds,   |
+|                                            | calendars and change histories                 |
 
 Documents are never stored by a shared cache (core/documents.py), so a collection's privacy
 needs no purge of them; the pieces that list them are renewed all the same.
@@ -84,9 +86,13 @@ class Purge:
         again after commit, for what other processes rendered meanwhile from the rows as they
         were; the CDN after commit."""
         pages, subtrees, everything = set(self.pages), set(self.subtrees), self.everything
+        # What is made from every page (feeds, calendars) is stale after any change. Not sent
+        # to the CDN, which purges URLs, not prefixes: it keeps those briefly instead
+        # (pagecache/middleware.py).
+        stored = subtrees | set(settings.PAGE_CACHE_CONTENT_WIDE_PREFIXES)
         content_changed()
-        store.purge(pages, subtrees, everything)
-        transaction.on_commit(lambda: store.purge(pages, subtrees, everything))
+        store.purge(pages, stored, everything)
+        transaction.on_commit(lambda: store.purge(pages, stored, everything))
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             transaction.on_commit(lambda: _purge_frontend(pages, subtrees, everything))
 

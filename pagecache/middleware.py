@@ -37,7 +37,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not self._storable(request, response):
             return self._private_unless_public(request, response)
-        response = _shareable(response)
+        response = _shareable(response, content_wide=_content_wide(request))
         try:
             versions = store.complete_versions(request.path_info, versions)
             if versions is None:
@@ -73,10 +73,11 @@ class PageCacheMiddleware:
         return store.lookup(host, path, query)
 
     def _storable(self, request, response):
-        """Only a Wagtail page served to an anonymous reader, whole and the same for everyone."""
+        """Only a Wagtail page, or what is made from the site's pages (a feed), served to an
+        anonymous reader, whole and the same for everyone."""
         return (
             response.status_code == 200
-            and served_page(request, response) is not None
+            and (served_page(request, response) is not None or _content_wide(request))
             and not response.streaming
             and not response.cookies
             and not response.has_header("Cache-Control")
@@ -107,13 +108,19 @@ def served_page(request, response):
     return Page.find_for_request(request, match.args[0])
 
 
-def _shareable(response):
-    """The response with the headers every copy of it is served with, set once, when stored."""
+def _content_wide(request):
+    return request.path_info.startswith(tuple(settings.PAGE_CACHE_CONTENT_WIDE_PREFIXES))
+
+
+def _shareable(response, content_wide=False):
+    """The response with the headers every copy of it is served with, set once, when stored.
+    A CDN keeps a feed no longer than a browser does: Wagtail's frontend cache purges URLs, not
+    everything under a prefix, so the feeds' many URLs are never purged there."""
     patch_cache_control(
         response,
         public=True,
         max_age=settings.PAGE_BROWSER_MAX_AGE,
-        s_maxage=settings.PAGE_CACHE_SECONDS,
+        s_maxage=settings.PAGE_BROWSER_MAX_AGE if content_wide else settings.PAGE_CACHE_SECONDS,
         stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
         stale_if_error=settings.PAGE_STALE_IF_ERROR,
     )

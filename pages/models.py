@@ -140,6 +140,18 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Teamet som svarer for innholdet og får beskjed når siden skal gjennomgås."),
     )
+    # Written with a change that matters to readers, recorded as a ChangeNote when the change
+    # is published and then emptied (pages/change_notes.py), so the next edit starts blank.
+    change_note = models.CharField(
+        _("Offentlig endringsnotat"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Skriv en kort setning om hva som er endret, hvis endringen betyr noe for leserne, "
+            "for eksempel «Søknadsfristen er flyttet til 1. mars». Notatet vises på siden og i "
+            "nyhetsstrømmen når endringen publiseres. En rettet skrivefeil trenger ikke notat."
+        ),
+    )
     next_review = models.DateField(
         _("Neste gjennomgang"),
         null=True,
@@ -164,6 +176,7 @@ class BasePage(Page):
             norwegian=True,
         ),
         MultiFieldPanel([FieldPanel("facts_to_confirm")], heading=_("Til kontroll for redaktører")),
+        MultiFieldPanel([FieldPanel("change_note")], heading=_("Endringer på denne siden")),
         MultiFieldPanel(
             [FieldPanel("content_owner"), FieldPanel("next_review")],
             heading=_("Eier og gjennomgang"),
@@ -219,6 +232,11 @@ class BasePage(Page):
                     )
                 }
             )
+
+    @cached_property
+    def latest_change_note(self):
+        """The newest published public note, for «Sist oppdatert»; None without one."""
+        return ChangeNote.objects.filter(page_id=self.pk).first() if self.pk else None
 
     @property
     def card_text(self):
@@ -660,3 +678,35 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Innstillinger for nettstedet")
+
+
+class ChangeNote(models.Model):
+    """A public note on a published change to a page: «Endringer på denne siden». Made only when
+    the change is published (pages/change_notes.py), so a draft's note is never shown. Tied to
+    the page by its id, the notes follow it through moves and renames; each language's page has
+    its own, written in its language."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Side"),
+        on_delete=models.CASCADE,
+        related_name="change_notes",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("Versjon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("Endringsnotat"), max_length=300)
+    published_at = models.DateTimeField(_("Publisert"), db_index=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("Endringsnotat")
+        verbose_name_plural = _("Endringsnotater")
+
+    def __str__(self):
+        return self.note

@@ -16,6 +16,7 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = (
     "core",
     "feedback",
+    "feeds",
     "innovasjon",
     "languagereport",
     "linkcheck",
@@ -81,6 +82,9 @@ FORBIDDEN = [
     ("pages", "linkcheck.checker", "pages-is-the-base"),
     ("linkcheck", "innovasjon.urls", "apps-know-no-project"),
     ("pagecache", "linkcheck.links", "layers"),
+    ("pages", "feeds.atom", "pages-is-the-base"),
+    ("feeds", "innovasjon.urls", "apps-know-no-project"),
+    ("programs", "feeds.calendars", "layers"),
 ]
 
 

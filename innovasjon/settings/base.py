@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "review",
     "feedback",
     "linkcheck",
+    "feeds",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -324,6 +325,9 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
 # The only query parameters that make another cached page (the program list's page and
 # filters); a request with any other is answered, just not stored.
 PAGE_CACHE_QUERY_PARAMETERS = ["side", "status", "malgruppe"]
+# Not pages, yet stored like them: what is made from the content of the whole site (the feeds,
+# the calendars and the change histories, feeds/urls.py), purged whole by every published change.
+PAGE_CACHE_CONTENT_WIDE_PREFIXES = ["/abonner/", "/en/subscribe/", "/endringer/", "/en/changes/"]
 # Renders at once per process (core/limits.py), fewer than gunicorn's threads
 # (GUNICORN_THREADS, 12): the threads left over answer cached pages and health checks while
 # renders wait on a slow database. A request waits this long for a slot before its 503.

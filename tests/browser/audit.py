@@ -615,17 +615,37 @@ def page_types_by_path():
     return types
 
 
+def unlinked_paths():
+    """Public pages that no link leads to in the seed: a page links its change history only
+    once it has a public change note, and the seed has none. The home page's, in each language
+    (needs database access)."""
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import Page
+
+    paths = []
+    for page in Page.objects.live().public().filter(depth=2).select_related("locale"):
+        with translation.override(page.locale.language_code):
+            paths.append(reverse("change_history", args=[page.pk]))
+    return paths
+
+
 def guess_page_type(path):
     if path.rstrip("/") == "/sok":
         return "search"
+    if path.startswith(("/endringer/", "/en/changes/")):
+        return "change-history"
     return "other"
 
 
-def crawl_and_audit(browser, base_url, *, page_type, screenshot_dir=None, variants=VARIANTS):
-    """Audits every page reachable from `base_url` + "/" and the 404 page, at every variant."""
+def crawl_and_audit(
+    browser, base_url, *, page_type, screenshot_dir=None, variants=VARIANTS, also=()
+):
+    """Audits every page reachable from `base_url` + "/" or the paths `also`, and the 404 page,
+    at every variant."""
     base_url = base_url.rstrip("/")
-    start = normalise(base_url + "/", base_url)
-    queue, seen = deque([(start, None)]), {start}
+    starts = [normalise(base_url + path, base_url) for path in ("/", *also)]
+    queue, seen = deque((start, None) for start in starts), set(starts)
     report = {
         "base_url": base_url,
         "results": [],

@@ -182,12 +182,14 @@ def site_audit(chromium_executable, live_site, django_db_blocker):
     # another context that are never closed (PostgreSQL then cannot drop the test database).
     with allow_orm_beside_playwright(), django_db_blocker.unblock():
         page_types = audit.page_types_by_path()
+        unlinked = audit.unlinked_paths()
     with launch_browser(chromium_executable) as browser:
         report = audit.crawl_and_audit(
             browser,
             live_site.url,
             page_type=lambda path: page_types.get(path) or audit.guess_page_type(path),
             screenshot_dir=audit.ARTIFACTS / "screenshots",
+            also=unlinked,
         )
     report["public_paths"] = sorted(page_types)
     audit.write_reports(report)

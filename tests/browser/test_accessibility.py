@@ -24,6 +24,7 @@ EXPECTED_PAGE_TYPES = {
     "program-index",
     "program",
     "search",
+    "change-history",
     "404",
 }
 

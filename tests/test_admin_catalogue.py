@@ -3,6 +3,7 @@ gets wrong, and bin/compile_messages.py compiles it as GNU gettext would."""
 
 import gettext
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -201,3 +202,29 @@ def test_our_catalogue_compiles_as_gnu_msgfmt_compiles_it(tmp_path):
         gettext.GNUTranslations(io.BytesIO(ours))._catalog
         == gettext.GNUTranslations(reference.open("rb"))._catalog
     )
+
+
+def test_no_bokmal_string_puts_a_demonstrative_before_a_type_name():
+    """«denne %(model_name)s» gave «denne virkemiddel» and «denne innholdsside»: the gender and
+    the definite form depend on the type, which a placeholder cannot give (issue 24)."""
+    placeholder = re.compile(r"\b(?:denne|dette|disse)\s+%\(\w+\)s", re.I)
+    wrong = []
+    for source in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+        for context, msgid in parse_po(source.read_text(encoding="utf-8")):
+            singular, _, plural = msgid.partition("\0")
+            with translation.override("nb"):
+                if plural:
+                    said = [
+                        translation.npgettext(context, singular, plural, n)
+                        if context
+                        else translation.ngettext(singular, plural, n)
+                        for n in (1, 2)
+                    ]
+                else:
+                    said = [
+                        translation.pgettext(context, singular)
+                        if context
+                        else translation.gettext(singular)
+                    ]
+            wrong += [text for text in said if placeholder.search(text)]
+    assert wrong == []

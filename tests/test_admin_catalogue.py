@@ -89,7 +89,7 @@ MET_IN_ENGLISH = [
     ),
     ("Copied for translation", "Kopiert for oversettelse"),
     ("By task", "Etter steg"),
-    ("Page/Snippet", "Side/snippet"),
+    ("Page/Snippet", "Side/snutt"),
     ("Workflow states", "Status i arbeidsflyter"),
     ("By workflow", "Etter arbeidsflyt"),
     ("Completed at", "Fullført"),
@@ -122,7 +122,28 @@ MET_IN_ENGLISH = [
     ),
     ('The page "%(title)s" has been approved', "Siden «%(title)s» er godkjent"),
     ('The page "%(title)s" has been approved.', "Siden «%(title)s» er godkjent."),
+    # Issue 24, beyond the crawl: a cancelled schedule in the history, the reports' downloads.
+    (
+        "Revision %(revision_id)s from %(created_at)s unscheduled from publishing at "
+        "%(go_live_at)s.",
+        "Versjon %(revision_id)s fra %(created_at)s skal ikke lenger publiseres %(go_live_at)s.",
+    ),
+    ("%(model_name)s unscheduled from publishing", "Planlagt publisering avbrutt (%(model_name)s)"),
+    ("Workflow completed", "Arbeidsflyten er fullført"),
+    ("Page/Snippet ID", "ID for side/snutt"),
+    ("Page/Snippet Title", "Tittel på side/snutt"),
+    ("Page/Snippet Type", "Type side/snutt"),
 ]
+
+
+def test_unpublishing_subpages_is_offered_in_bokmal():
+    with translation.override("nb"):
+        offer = translation.ngettext(
+            "This page has one subpage. Unpublish this too",
+            "This page has %(live_descendant_count)s subpages. Unpublish these too",
+            3,
+        )
+    assert offer % {"live_descendant_count": 3} == "Siden har 3 undersider. Avpubliser dem også"
 
 
 def _wagtails_msgids():

@@ -310,6 +310,17 @@ def whole_admin(seeded, django_capture_on_commit_callbacks):
         data["go_live_at"] = (timezone.localtime() + timedelta(days=14)).strftime("%Y-%m-%d %H:%M")
         data["action-publish"] = "1"
         after["godkjenner planla publisering"] = approver.post(edit[scheduled], data, follow=True)
+        # A cancelled schedule, as the page's history tells it.
+        cancelled = pages[PrinciplesPage]
+        data = edit_form_data(approver, cancelled, {})
+        data["go_live_at"] = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%d %H:%M")
+        data["action-publish"] = "1"
+        approver.post(edit[cancelled], data)
+        revision = PrinciplesPage.objects.get(pk=cancelled.pk).scheduled_revision
+        after["godkjenner avbrøt planlagt publisering"] = approver.post(
+            reverse("wagtailadmin_pages:revisions_unschedule", args=[cancelled.pk, revision.pk]),
+            follow=True,
+        )
         after["godkjenner låste"] = approver.post(
             reverse("wagtailadmin_pages:lock", args=[locked.pk]), follow=True
         )

@@ -281,7 +281,7 @@ def whole_admin(seeded, django_capture_on_commit_callbacks):
             after[f"redaktor sendt til godkjenning {page.slug}"] = editor.post(
                 edit[page], data, follow=True
             )
-        task_state = sent_back.specific_class.objects.get(
+        task_state = ProgramPage.objects.get(
             pk=sent_back.pk
         ).current_workflow_state.current_task_state
         after["godkjenner ba om endringer"] = approver.post(
@@ -340,6 +340,15 @@ def whole_admin(seeded, django_capture_on_commit_callbacks):
             after[f"redaktor feil i ny {model._meta.model_name}"] = editor.post(add, empty)
         data = edit_form_data(editor, pages[DefinitionPage], {"title": ""})
         after["redaktor feil ved lagring"] = editor.post(edit[pages[DefinitionPage]], data)
+
+    # Each state the issue names holds while the walk runs.
+    states = {page.pk: Page.objects.get(pk=page.pk) for page in edit}
+    assert states[moderated.pk].current_workflow_state.status == "in_progress"
+    assert states[sent_back.pk].current_workflow_state.status == "needs_changes"
+    assert states[scheduled.pk].scheduled_revision and states[scheduled.pk].live
+    assert not states[cancelled.pk].scheduled_revision
+    assert states[locked.pk].locked
+    assert all(after[label].context["form"].errors for label in after if " feil " in label)
 
     start = [reverse("wagtailadmin_home")]
     for page in edit:
@@ -400,7 +409,21 @@ MUST_REACH = [
     r"/admin/pages/N/move/",
     r"/admin/pages/N/copy/",
     r"/admin/pages/add/\w+/\w+/N/",
-    r"/admin/reports/(locked|workflow|workflow_tasks|site-history|aging-pages|page-types-usage)/",
+    *[
+        rf"/admin/reports/{report}/"
+        for report in (
+            "locked",
+            "workflow",
+            "workflow_tasks",
+            "site-history",
+            "aging-pages",
+            "page-types-usage",
+        )
+    ],
+    *[
+        rf"/admin/rapporter/{report}/"
+        for report in ("malform", "gjennomgang", "lesbarhet", "tilbakemeldinger", "brutte-lenker")
+    ],
     r"/admin/account/",
     r"/admin/choose-page/",
     r"/admin/images/chooser/",

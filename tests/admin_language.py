@@ -90,6 +90,10 @@ def interface_texts(html):
     # Styles, and what editors wrote: a text area holds content, not interface.
     for tag in soup.find_all(["style", "textarea"]):
         tag.decompose()
+    # A hidden counter the admin's script fills with a number before showing it (Wagtail leaves
+    # "None" in it until then).
+    for tag in soup.select("[data-side-panel-toggle-counter][hidden]"):
+        tag.decompose()
     for text in soup.find_all(string=True):
         if not isinstance(text, Comment) and text.strip():
             yield text.strip()
@@ -111,6 +115,9 @@ def english_texts(html, names=()):
         for name in names:
             rest = rest.replace(name, " ")
         words = _words(rest) & english
+        # Python's None, printed where a value is missing: English, whatever the catalogues say.
+        if re.search(r"(?<![\w-])None(?![\w-])", rest):
+            words.add("none")
         if words:
             found.append((text, sorted(words)))
     return found

@@ -19,8 +19,10 @@ from tests.catalogues import parse_po
 
 SITE_PACKAGES = Path(wagtail.__file__).parent.parent
 ENGLISH_SOURCES = [Path(wagtail.__file__).parent, Path(django.__file__).parent / "contrib"]
-# "per" is Bokmål too ("andel ord per målform"), though no installed catalogue happens to use it.
-ALLOWED = {"wagtail", "per"}
+# Words that are Bokmål too, though no installed Norwegian catalogue happens to use them: "per"
+# ("andel ord per målform"), "team" ("et team med en felles e-postadresse"), "import" (Wagtail's
+# own Bokmål for importing redirects). "UTC" is a name, the time zone's, in every language.
+ALLOWED = {"wagtail", "per", "team", "import", "utc"}
 READ_ATTRIBUTES = (
     "title",
     "aria-label",
@@ -88,6 +90,10 @@ def interface_texts(html):
     # Styles, and what editors wrote: a text area holds content, not interface.
     for tag in soup.find_all(["style", "textarea"]):
         tag.decompose()
+    # A hidden counter the admin's script fills with a number before showing it (Wagtail leaves
+    # "None" in it until then).
+    for tag in soup.select("[data-side-panel-toggle-counter][hidden]"):
+        tag.decompose()
     for text in soup.find_all(string=True):
         if not isinstance(text, Comment) and text.strip():
             yield text.strip()
@@ -109,6 +115,9 @@ def english_texts(html, names=()):
         for name in names:
             rest = rest.replace(name, " ")
         words = _words(rest) & english
+        # Python's None, printed where a value is missing: English, whatever the catalogues say.
+        if re.search(r"(?<![\w-])None(?![\w-])", rest):
+            words.add("none")
         if words:
             found.append((text, sorted(words)))
     return found

@@ -3,6 +3,7 @@ gets wrong, and bin/compile_messages.py compiles it as GNU gettext would."""
 
 import gettext
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,7 +89,7 @@ MET_IN_ENGLISH = [
     ),
     ("Copied for translation", "Kopiert for oversettelse"),
     ("By task", "Etter steg"),
-    ("Page/Snippet", "Side/snippet"),
+    ("Page/Snippet", "Side/snutt"),
     ("Workflow states", "Status i arbeidsflyter"),
     ("By workflow", "Etter arbeidsflyt"),
     ("Completed at", "Fullført"),
@@ -121,7 +122,28 @@ MET_IN_ENGLISH = [
     ),
     ('The page "%(title)s" has been approved', "Siden «%(title)s» er godkjent"),
     ('The page "%(title)s" has been approved.', "Siden «%(title)s» er godkjent."),
+    # Issue 24, beyond the crawl: a cancelled schedule in the history, the reports' downloads.
+    (
+        "Revision %(revision_id)s from %(created_at)s unscheduled from publishing at "
+        "%(go_live_at)s.",
+        "Versjon %(revision_id)s fra %(created_at)s skal ikke lenger publiseres %(go_live_at)s.",
+    ),
+    ("%(model_name)s unscheduled from publishing", "Planlagt publisering avbrutt (%(model_name)s)"),
+    ("Workflow completed", "Arbeidsflyten er fullført"),
+    ("Page/Snippet ID", "ID for side/snutt"),
+    ("Page/Snippet Title", "Tittel på side/snutt"),
+    ("Page/Snippet Type", "Type side/snutt"),
 ]
+
+
+def test_unpublishing_subpages_is_offered_in_bokmal():
+    with translation.override("nb"):
+        offer = translation.ngettext(
+            "This page has one subpage. Unpublish this too",
+            "This page has %(live_descendant_count)s subpages. Unpublish these too",
+            3,
+        )
+    assert offer % {"live_descendant_count": 3} == "Siden har 3 undersider. Avpubliser dem også"
 
 
 def _wagtails_msgids():
@@ -201,3 +223,29 @@ def test_our_catalogue_compiles_as_gnu_msgfmt_compiles_it(tmp_path):
         gettext.GNUTranslations(io.BytesIO(ours))._catalog
         == gettext.GNUTranslations(reference.open("rb"))._catalog
     )
+
+
+def test_no_bokmal_string_puts_a_demonstrative_before_a_type_name():
+    """«denne %(model_name)s» gave «denne virkemiddel» and «denne innholdsside»: the gender and
+    the definite form depend on the type, which a placeholder cannot give (issue 24)."""
+    placeholder = re.compile(r"\b(?:denne|dette|disse)\s+%\(\w+\)s", re.I)
+    wrong = []
+    for source in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+        for context, msgid in parse_po(source.read_text(encoding="utf-8")):
+            singular, _, plural = msgid.partition("\0")
+            with translation.override("nb"):
+                if plural:
+                    said = [
+                        translation.npgettext(context, singular, plural, n)
+                        if context
+                        else translation.ngettext(singular, plural, n)
+                        for n in (1, 2)
+                    ]
+                else:
+                    said = [
+                        translation.pgettext(context, singular)
+                        if context
+                        else translation.gettext(singular)
+                    ]
+            wrong += [text for text in said if placeholder.search(text)]
+    assert wrong == []

@@ -1,6 +1,7 @@
 """The admin's help leads to our Norwegian guide, served in the admin, never to Wagtail's
 English one."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,18 @@ def test_the_account_summary_is_wagtails_with_only_the_guide_link_changed():
         "            </li>"
     )
     assert ours == theirs[:start] + our_link + theirs[end:]
+
+
+def test_the_guide_names_the_menu_entries_as_the_admin_shows_them(client, editor):
+    """The guide wrote «Snippets → Målgrupper» where the menu reads «Snutter» (issue 24)."""
+    approver = User.objects.create_user(username="godkjenner", password="x")
+    approver.groups.add(Group.objects.get(name="Godkjennere"))
+    menus = ""
+    for user in (editor, approver):
+        client.force_login(user)
+        dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+        menus += dashboard.select_one("#wagtail-sidebar-props").string
+    guide = (Path(settings.BASE_DIR) / "docs/redaktorveiledning.md").read_text()
+    paths = re.findall(r"(?:«|\*\*)([^«»*\n]+?) → ", guide)
+    assert "Snutter" in paths
+    assert [entry for entry in paths if f'"{entry}"' not in menus] == []

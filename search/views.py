@@ -233,10 +233,10 @@ def _promoted_result(pick, query, request, cards):
 
 def _found(backend, terms, candidates, context):
     """A paginator over the pages with all the words, or a synonym (search/models.py) in place of
-    some of them; failing that, with any of the words; failing
-    that, the same with each word or a compound it is part of, then for the query with its
-    misspelt words corrected, which context["corrected"] then holds (search/vocabulary.py).
-    Each fallback runs only when the one before found nothing."""
+    some of them; failing that, with any of the words; failing that, the same with each word or a
+    compound it is part of, then for the query with its misspelt words corrected, which
+    context["corrected"] then holds, then with long words split into their parts
+    (search/vocabulary.py). Each fallback runs only when the one before found nothing."""
     if not terms:
         return Paginator(candidates.none(), RESULTS_PER_PAGE)
     language = translation.get_language()
@@ -247,13 +247,7 @@ def _found(backend, terms, candidates, context):
     if not (paginator and paginator.count):
         paginator = _all_or_some_words(backend, terms, candidates)
     if paginator.count == 0 and (compounds := vocabulary.compounds(terms, language)):
-        words = [
-            Or([PlainText(word), *(PlainText(compound) for compound in compounds[word])])
-            if word in compounds
-            else PlainText(word)
-            for word in terms.lower().split()
-        ]
-        paginator = _all_or_some_words(backend, words, candidates)
+        paginator = _all_or_some_words(backend, _in_place_of(terms, compounds), candidates)
     if paginator.count == 0:
         correction = vocabulary.corrected(terms, language)
         if correction:
@@ -261,7 +255,19 @@ def _found(backend, terms, candidates, context):
             if corrected.count:
                 context["corrected"] = correction
                 return corrected
+    if paginator.count == 0 and (parts := vocabulary.split_words(terms, language)):
+        paginator = _all_or_some_words(backend, _in_place_of(terms, parts), candidates)
     return paginator
+
+
+def _in_place_of(terms, others):
+    """A query object for each word: the word, or any of the others found for it."""
+    return [
+        Or([PlainText(word), *(PlainText(other) for other in others[word])])
+        if word in others
+        else PlainText(word)
+        for word in terms.lower().split()
+    ]
 
 
 def _all_or_some_words(backend, terms, candidates):

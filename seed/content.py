@@ -295,8 +295,8 @@ PROGRAMS = [
             "for eksempel innen tjenestedesign."
         ),
         "how_to_take_part": (
-            "Virksomheten søker når ordningen lyses ut, og beskriver utfordringen den vil løse. "
-            "Man søker ikke om en bestemt sum."
+            "Virksomheten søker når ordningen lyses ut, og beskriver i søknaden utfordringen den "
+            "vil løse. Man søker ikke om en bestemt sum."
         ),
         "responsible_organisation": (
             "Digitaliseringsdirektoratet (Digdir) og Design og arkitektur Norge (DOGA)"

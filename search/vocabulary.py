@@ -3,6 +3,7 @@ in the vocabulary search/migrations builds from the search index. PostgreSQL onl
 query is corrected."""
 
 import re
+from dataclasses import dataclass, field
 
 from django.db import connection
 
@@ -117,6 +118,46 @@ def edits(a, b):
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 current[j] = min(current[j], before[j - 2] + 1)
     return current[len(b)]
+
+
+_USAGE = """
+SELECT language, word, pages FROM site_search_vocabulary WHERE word = ANY(%s::text[])
+"""
+
+
+@dataclass
+class Usage:
+    """The query's words worth looking up (letters only, MIN_LENGTH or more), and for each
+    language {word: the number of its pages using it}."""
+
+    words: list
+    pages: dict = field(default_factory=dict)
+
+    def language(self, language_code):
+        """The other language the query is written in: one whose pages use every word of it, and
+        more than the pages in `language_code` do. None if there is none."""
+        here = _language(language_code)
+        mine = sum(self.pages.get(here, {}).values())
+        for language, found in self.pages.items():
+            if language != here and len(found) == len(self.words) and sum(found.values()) > mine:
+                return language
+        return None
+
+    def unknown(self, language_code):
+        """True if the pages in this language do not use some word of the query."""
+        here = self.pages.get(_language(language_code), {})
+        return any(word not in here for word in self.words)
+
+
+def usage(query):
+    """The Usage of the query's words: one lookup by the vocabulary's unique index."""
+    found = Usage(_words_of(query, MIN_LENGTH))
+    if available() and found.words:
+        with connection.cursor() as cursor:
+            cursor.execute(_USAGE, [found.words])
+            for language, word, pages in cursor.fetchall():
+                found.pages.setdefault(language, {})[word] = pages
+    return found
 
 
 def compounds(query, language_code):

@@ -7,7 +7,7 @@ from django.db import connection
 
 from pages.models import ContentPage
 from search import vocabulary
-from search.views import MAX_QUERY_LENGTH, sanitise_query, search_terms
+from search.views import MAX_QUERY_LENGTH, alternatives, sanitise_query, search_terms
 from tests.conftest import soup_of
 
 postgresql_only = pytest.mark.skipif(
@@ -171,3 +171,71 @@ def test_a_compound_is_split_after_the_joining_letter(seeded):
 @postgresql_only
 def test_a_word_the_site_uses_is_not_split(seeded):
     assert vocabulary.split_words("innovasjonsnettverket", "nb") == {}
+
+
+@pytest.mark.parametrize(
+    ("query", "parts"),
+    [
+        ("innovasjon OR stimulab", ["innovasjon", "stimulab"]),
+        (
+            "hva er innovasjon OR prinsipper AND NOT stimulab",
+            ["hva er innovasjon", "prinsipper stimulab"],
+        ),
+        ("OR stimulab OR", ["stimulab"]),
+        ("innovasjon or stimulab", ["innovasjon or stimulab"]),
+    ],
+)
+def test_or_between_words_makes_alternatives(query, parts):
+    assert alternatives(query) == parts
+
+
+def test_a_page_with_either_alternative_is_found(client, seeded):
+    # No page has both «personvern» and «startoff».
+    hrefs = _hrefs(_search(client, "personvern OR startoff"))
+    assert {"/personvern/", "/virkemidler/startoff/"} <= set(hrefs)
+
+
+@postgresql_only
+def test_english_typed_into_the_norwegian_search_finds_the_english_pages(client, seeded):
+    soup = _search(client, "principles")
+    assert _hrefs(soup)[0] == "/en/principles/"
+    notice = soup.select_one(".search-other-language").get_text(strip=True)
+    assert notice == "«principles» ser ut til å være engelsk, så du får treff i de engelske sidene."
+
+
+@postgresql_only
+def test_norwegian_typed_into_the_english_search_finds_the_norwegian_pages(client, seeded):
+    soup = soup_of(client.get("/en/search/", {"q": "personvern"}))
+    assert _hrefs(soup)[0] == "/personvern/"
+    assert "looks like Norwegian" in soup.select_one(".search-other-language").get_text()
+
+
+@postgresql_only
+def test_a_word_both_languages_use_stays_in_the_language_searched(client, seeded):
+    soup = _search(client, "stimulab")
+    assert _hrefs(soup)[0] == "/virkemidler/stimulab/"
+    assert not soup.select(".search-other-language")
+
+
+@postgresql_only
+def test_hits_for_part_of_a_misspelt_query_come_with_a_suggestion(client, seeded):
+    soup = _search(client, "innovsjon nettverk")
+    assert _hrefs(soup)
+    link = soup.select_one(".search-suggestion a")
+    assert link.get_text(strip=True) == "«innovasjon nettverk»"
+    assert _hrefs(_search(client, "innovasjon nettverk"))
+    assert link["href"] == "?q=innovasjon+nettverk&side=1"
+
+
+@postgresql_only
+def test_hits_for_every_word_come_without_a_suggestion(client, seeded):
+    assert not _search(client, "innovasjon nettverk").select(".search-suggestion")
+
+
+def test_an_english_word_without_an_english_page_finds_the_norwegian_one(client, seeded):
+    # «privacy» ↔ «personvern»: a synonym of search/migrations/0004.
+    assert _hrefs(_search(client, "privacy"))[0] == "/personvern/"
+
+
+def test_a_nynorsk_word_finds_the_bokmal_page(client, seeded):
+    assert _hrefs(_search(client, "verkemiddel"))[0] == "/virkemidler/"

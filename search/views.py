@@ -1,10 +1,11 @@
 """Site search at /sok/ (/en/search/ in English): Wagtail's database backend, editors'
-promotions first, nothing logged.
+promotions first, nothing about the reader kept.
 
 The visitor's query is untrusted text that reaches the search backend's own query language
 (SQLite FTS5 MATCH, PostgreSQL tsquery), so it is cleaned before it touches the database and the
-evaluation is guarded as well. Searching writes nothing: no Query rows, no hit counters, no logging
-of the query. The small helpers at the top are pure and tested on their own.
+evaluation is guarded as well. Searching writes no Query rows, no hit counters and no log of the
+query; a search without hits adds one to its query's count for the day (search/zero_hits.py).
+The small helpers at the top are pure and tested on their own.
 """
 
 import re
@@ -32,7 +33,7 @@ from core import caching
 from core.http import safe_methods_only
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from programs.models import ProgramIndexPage
-from search import backends, vocabulary
+from search import backends, vocabulary, zero_hits
 from search import models as synonyms
 from search.models import words_of
 
@@ -414,6 +415,7 @@ def search(request):
         context["error"] = "past_last_page"
     elif not context["total"]:
         context.update(_where_else(query, site))
+        zero_hits.record(query, translation.get_language())
     return render(request, "search/search.html", context)
 
 

@@ -306,6 +306,22 @@ def _all_or_some_words(backend, terms, candidates, context):
     return paginator
 
 
+def _cached_search(request, query, number, site):
+    """(within range, what _run_search found), from the cache for the same query, page, language
+    and host under the same content (core/caching.py), so a repeated search costs no query; with
+    the page of results and the pagination links made anew."""
+
+    def build():
+        found = {}
+        return _run_search(request, query, number, site, found), found
+
+    within_range, found = caching.cached("search-results", build, query, number, request=request)
+    if "found" in found:
+        page = Paginator(range(found["found"]), RESULTS_PER_PAGE).page(number)
+        found = {**found, "results_page": page, "pagination": _pagination(query, page)}
+    return within_range, found
+
+
 def _run_search(request, query, number, site, context):
     """Fills in the results; returns False if the requested page is past the last one.
 
@@ -364,8 +380,7 @@ def _search_pages(request, query, number, site, context):
         *(_promoted_result(pick, query, request, cards) for pick in picks),
         *(_result(found_page, searched, request, cards) for found_page in found_pages),
     ]
-    context["results_page"] = page
-    context["pagination"] = _pagination(query, page)
+    context["found"] = paginator.count
     return True
 
 
@@ -403,7 +418,8 @@ def search(request):
     try:
         # A savepoint, so a failed query cannot poison a surrounding transaction.
         with transaction.atomic():
-            within_range = _run_search(request, query, number, site, context)
+            within_range, found = _cached_search(request, query, number, site)
+        context.update(found)
     except DatabaseError:
         if not connection.is_usable():
             raise  # the database is out, not the query: the site's 503 with Retry-After

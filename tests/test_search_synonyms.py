@@ -63,3 +63,18 @@ def test_a_promotion_fires_on_another_form_of_the_word(client, seeded):
     _promote("anskaffelser", "startoff")
     assert _promoted(client, "anskaffelsene") == ["/virkemidler/startoff/"]
     assert _promoted(client, "stimulab") == []
+
+
+def test_a_promotion_shows_at_once_on_a_search_answered_before(client, seeded):
+    # Results are cached by the content's generation; a promotion moves it on.
+    assert _promoted(client, "innovasjon") == []
+    _promote("innovasjon", "startoff")
+    assert _promoted(client, "innovasjon") == ["/virkemidler/startoff/"]
+    SearchPromotion.objects.all().delete()
+    assert _promoted(client, "innovasjon") == []
+
+
+def test_a_synonym_an_editor_adds_changes_a_search_answered_before(client, seeded):
+    assert "/virkemidler/stimulab/" not in _hrefs(client, "medvirkning")
+    Synonym.objects.create(terms="medvirkning\nbrukernes behov")
+    assert "/virkemidler/stimulab/" in _hrefs(client, "medvirkning")

@@ -12,6 +12,9 @@ from django.db import connection
 # similar. Unrelated words («presens», «xylofon») are 0.43 similar or less, and more edits away.
 MIN_SIMILARITY = 0.5
 MIN_LENGTH = 4
+# Longer than this is no word a reader means (a pasted string, an attack): neither corrected nor
+# split, which would cost a lookup for every way to cut it.
+MAX_LENGTH = 40
 # (length at least, edits allowed): one letter wrong in a word of five, two in a word of eight.
 MAX_EDITS = ((8, 2), (5, 1))
 CANDIDATES = 5
@@ -90,9 +93,7 @@ def corrected(query, language_code):
 
 def _candidates(words, language_code):
     """{word: {candidate: (similarity, pages using it)}} for the words worth correcting."""
-    unknown = sorted(
-        {word for word in words if len(word) >= MIN_LENGTH and _LETTERS.fullmatch(word)}
-    )
+    unknown = _words_of(" ".join(words), MIN_LENGTH)
     if not unknown:
         return {}
     found = {}
@@ -214,7 +215,7 @@ def _words_of(query, shortest):
         {
             word
             for word in query.lower().split()
-            if len(word) >= shortest and _LETTERS.fullmatch(word)
+            if shortest <= len(word) <= MAX_LENGTH and _LETTERS.fullmatch(word)
         }
     )
 

@@ -239,3 +239,11 @@ def test_an_english_word_without_an_english_page_finds_the_norwegian_one(client,
 
 def test_a_nynorsk_word_finds_the_bokmal_page(client, seeded):
     assert _hrefs(_search(client, "verkemiddel"))[0] == "/virkemidler/"
+
+
+@postgresql_only
+def test_a_word_longer_than_any_a_reader_means_is_neither_corrected_nor_split(seeded):
+    word = "innovasjon" * 5
+    assert vocabulary.corrected(word, "nb") is None
+    assert vocabulary.split_words(word, "nb") == {}
+    assert vocabulary.split_words("innovasjonsprosjekt", "nb")

@@ -3,7 +3,7 @@ which words readers use that the site does not (and which synonyms to add).
 
 Nothing about the reader is kept: no address, no cookie, no user, no time of day; e-mail
 addresses, identity and phone numbers are masked as in feedback comments, and every other digit
-too. Rows are deleted after RETENTION_DAYS.
+too. Rows are deleted after RETENTION_DAYS, by the first count of each day in each process.
 """
 
 import datetime
@@ -37,17 +37,24 @@ def normalise(query):
     return " ".join(masked.lower().split())[: ZeroHitSearch._meta.get_field("query").max_length]
 
 
+# The day this process last deleted old counts: once a day is enough, not on every search.
+_purged_on = None
+
+
 def record(query, language_code):
-    """Counts a search without hits, and deletes counts past the retention period. A failure
-    here never fails the search."""
+    """Counts a search without hits, and, the first time each day in this process, deletes
+    counts past the retention period. A failure here never fails the search."""
+    global _purged_on
     today = timezone.localdate()
     table = connection.ops.quote_name(ZeroHitSearch._meta.db_table)
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(_COUNT_ONE.format(table=table), [today, language_code, normalise(query)])
-            ZeroHitSearch.objects.filter(
-                day__lt=today - datetime.timedelta(days=RETENTION_DAYS)
-            ).delete()
+            if _purged_on != today:
+                ZeroHitSearch.objects.filter(
+                    day__lt=today - datetime.timedelta(days=RETENTION_DAYS)
+                ).delete()
+                _purged_on = today
     except DatabaseError:
         if not connection.is_usable():
             raise

@@ -59,7 +59,8 @@ def test_the_english_search_counts_in_english(client, seeded):
     assert ZeroHitSearch.objects.get().language == "en"
 
 
-def test_counts_older_than_90_days_are_deleted(client, seeded):
+def test_counts_older_than_90_days_are_deleted(client, seeded, monkeypatch):
+    monkeypatch.setattr(zero_hits, "_purged_on", None)  # the first count of the day
     today = timezone.localdate()
     ZeroHitSearch.objects.create(
         day=today - datetime.timedelta(days=91), language="nb", query="a", count=5
@@ -97,3 +98,11 @@ def test_editors_see_the_queries_seen_at_least_three_times(editor_client):
 def test_the_report_is_for_admin_users_only(client, seeded):
     assert client.get(REPORT).status_code == 302
     assert refused_to_a_user_without_admin_access(client, REPORT)
+
+
+def test_old_counts_are_deleted_once_a_day(client, seeded, monkeypatch):
+    monkeypatch.setattr(zero_hits, "_purged_on", timezone.localdate())
+    old = timezone.localdate() - datetime.timedelta(days=91)
+    ZeroHitSearch.objects.create(day=old, language="nb", query="a", count=5)
+    client.get("/sok/", {"q": "xylofon"})
+    assert ZeroHitSearch.objects.filter(query="a").exists()

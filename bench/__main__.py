@@ -3,7 +3,7 @@
 1. A throwaway PostgreSQL database and Redis key prefix; collectstatic, migrate,
    createcachetable and load_seed_content under production settings.
 2. In this process: generated pages (10, then 100, then 1,000 program and content pages), with
-   the SQL queries per page type counted at each size.
+   the SQL queries per page type counted at each size; then the time of each kind of search.
 3. gunicorn (production settings, gunicorn.conf.py's workers and threads) with the page cache
    as production has it, then again with PAGE_CACHE_SECONDS=0; wrk against each target.
 4. docs/benchmarks.md and bench-results/latest.json.
@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bench import database, machine, queries, report, server, wrk
+from bench import database, machine, queries, report, search, server, wrk
 from bench.weight import Weigher
 
 PROGRAM = "/virkemidler/stimulab/"
@@ -32,6 +32,8 @@ PAGE_TARGETS = [
     ("home", "Home page", "/"),
     ("program", "Program page", PROGRAM),
     ("search", "Search", "/sok/?q=innovasjon"),
+    ("search-typo", "Search, misspelt", "/sok/?q=stimulap"),
+    ("search-none", "Search without hits", "/sok/?q=xylofon"),
     ("index", "Program index, page 1", "/virkemidler/"),
     ("index-50", "Program index, page 50", "/virkemidler/?side=50"),
 ]
@@ -77,6 +79,8 @@ def _run(database_url, redis_url, cache_prefix, workdir, log_path):
     _step("generating pages and counting queries")
     _setup_django(env)
     query_counts = queries.queries_as_the_site_grows(host=f"{server.HOST}:{port}")
+    _step("search times")
+    search_times = search.search_times(host=f"{server.HOST}:{port}")
     _close_django_connections()  # gunicorn's workers open their own
 
     rows = []
@@ -115,6 +119,7 @@ def _run(database_url, redis_url, cache_prefix, workdir, log_path):
             for key, label in (("home", "home page"), ("program", "program page"))
         },
         "queries": query_counts,
+        "search": search_times,
         "weights": weights,
     }
 

@@ -7,13 +7,15 @@ import subprocess
 PG_HOST = "127.0.0.1"
 PG_PORT = 5432
 PG_USER = "postgres"
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# Runs that share the servers with others name their own (BENCH_REDIS_URL, BENCH_DATABASE_PREFIX).
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "innovasjon_bench")
 
 
 @contextlib.contextmanager
 def throwaway_database():
     """A fresh database named after this process, dropped afterwards whatever happens."""
-    name = f"innovasjon_bench_{os.getpid()}"
+    name = f"{DATABASE_PREFIX}_{os.getpid()}"
     _pg("dropdb", "--if-exists", "--force", name)  # left over by a killed run with our pid
     _pg("createdb", name)
     try:

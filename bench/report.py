@@ -89,6 +89,8 @@ def markdown(results):
         "",
         *_query_table(results["queries"], "queries_cold"),
     ]
+    if "search" in results:
+        lines += ["", "## Search", "", *_search_section(results["search"])]
     lines += [
         "",
         "## Page weight",
@@ -122,6 +124,31 @@ def markdown(results):
         lines += _wrap(item, initial="- ", subsequent="  ")
     lines.append("")
     return "\n".join(lines)
+
+
+def _search_section(rows):
+    """The time of each kind of search, and what its fallback adds to typing what it found."""
+    lines = [
+        *_wrap(
+            "The search alone, in the bench's process at the largest size (`bench/search.py`): "
+            "the queries that find the results for `/sok/`, without the results cache and "
+            "without the page around them; other caches warm. Median of 9 runs. A fallback "
+            "adds its time less that of typing what it found."
+        ),
+        "",
+        "| search | query | ms | typed instead | ms | the fallback adds |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for label, row in rows.items():
+        if row.get("direct"):
+            direct = f"`{row['direct']}` | {row['direct_ms']:.1f}"
+            added = f"{row['median_ms'] - row['direct_ms']:+.1f} ms"
+        else:
+            direct, added = " | ", ""
+        lines.append(
+            f"| {label} | `{row['query']}` | {row['median_ms']:.1f} | {direct} | {added} |"
+        )
+    return lines
 
 
 def _query_table(counts, field):

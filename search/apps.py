@@ -7,7 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Søk"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished
 
@@ -22,3 +23,19 @@ class SearchConfig(AppConfig):
             weak=False,
             dispatch_uid="search-vocabulary-deleted",
         )
+        # Search results are cached by the content's generation (search/views.py); editors'
+        # promotions are not content the page cache knows of, so they move it on themselves.
+        for model in (SearchPromotion, Query):
+            for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+                signal.connect(
+                    _promotions_changed,
+                    sender=model,
+                    dispatch_uid=f"search-{model.__name__}-{name}",
+                )
+
+
+def _promotions_changed(sender, raw=False, **kwargs):
+    from core import caching
+
+    if not raw:
+        caching.content_changed()

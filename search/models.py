@@ -64,3 +64,25 @@ def variants(query):
                         if other != term
                     )
     return list(dict.fromkeys(found))
+
+
+class ZeroHitSearch(models.Model):
+    """How many searches in a day, in a language, found nothing for a query (search/zero_hits.py):
+    the query normalised and masked, and nothing about who searched."""
+
+    day = models.DateField(_("Dag"), db_index=True)
+    language = models.CharField(_("Språk"), max_length=8)
+    query = models.CharField(_("Søk"), max_length=200)
+    count = models.PositiveIntegerField(_("Antall"), default=0)
+
+    class Meta:
+        verbose_name = _("Søk uten treff")
+        verbose_name_plural = _("Søk uten treff")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language", "query"], name="zero_hit_search_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.query

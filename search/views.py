@@ -1,10 +1,11 @@
 """Site search at /sok/ (/en/search/ in English): Wagtail's database backend, editors'
-promotions first, nothing logged.
+promotions first, nothing about the reader kept.
 
 The visitor's query is untrusted text that reaches the search backend's own query language
 (SQLite FTS5 MATCH, PostgreSQL tsquery), so it is cleaned before it touches the database and the
-evaluation is guarded as well. Searching writes nothing: no Query rows, no hit counters, no logging
-of the query. The small helpers at the top are pure and tested on their own.
+evaluation is guarded as well. Searching writes no Query rows, no hit counters and no log of the
+query; a search without hits adds one to its query's count for the day (search/zero_hits.py).
+The small helpers at the top are pure and tested on their own.
 """
 
 import re
@@ -32,7 +33,7 @@ from core import caching
 from core.http import safe_methods_only
 from core.pagination import PAGE_PARAM, pagination, parse_page_number
 from programs.models import ProgramIndexPage
-from search import backends, vocabulary
+from search import backends, vocabulary, zero_hits
 from search import models as synonyms
 from search.models import words_of
 
@@ -74,6 +75,18 @@ def search_terms(query):
     """The words to search for: AND, OR and NOT, carried over from other search engines, are
     left out, since every word is searched for anyway."""
     return " ".join(word for word in query.split() if word not in _OPERATORS)
+
+
+def alternatives(query):
+    """The parts of a query a reader put OR between, other operators left out: «innovasjon OR
+    stimulab» is ["innovasjon", "stimulab"]; a query without OR is one part."""
+    parts = [[]]
+    for word in query.split():
+        if word == "OR":
+            parts.append([])
+        elif word not in _OPERATORS:
+            parts[-1].append(word)
+    return [" ".join(part) for part in parts if part]
 
 
 def has_words(query):
@@ -231,42 +244,57 @@ def _promoted_result(pick, query, request, cards):
     )
 
 
-def _found(backend, terms, candidates, context):
-    """A paginator over the pages with all the words, or a synonym (search/models.py) in place of
-    some of them; failing that, with any of the words; failing
-    that, the same with each word or a compound it is part of, then for the query with its
-    misspelt words corrected, which context["corrected"] then holds (search/vocabulary.py).
-    Each fallback runs only when the one before found nothing."""
+def _found(backend, query, candidates, context):
+    """A paginator over the pages with any of the parts a reader put OR between; else with all
+    the words, or a synonym (search/models.py) in place of some of them; failing that, with any
+    of the words; failing that, the same with each word or a compound it is part of, then for
+    the query with its misspelt words corrected, which context["corrected"] then holds, then
+    with long words split into their parts (search/vocabulary.py). Each fallback runs only when
+    the one before found nothing."""
+    terms = search_terms(query)
     if not terms:
         return Paginator(candidates.none(), RESULTS_PER_PAGE)
     language = translation.get_language()
+    if len(parts := alternatives(query)) > 1:
+        any_part = Or([PlainText(part) for part in parts])
+        paginator = Paginator(backend.search(any_part, candidates), RESULTS_PER_PAGE)
+        if paginator.count:
+            return paginator
     paginator = None
     if len(phrasings := synonyms.variants(terms)) > 1:
         any_phrasing = Or([PlainText(phrasing) for phrasing in phrasings])
         paginator = Paginator(backend.search(any_phrasing, candidates), RESULTS_PER_PAGE)
     if not (paginator and paginator.count):
-        paginator = _all_or_some_words(backend, terms, candidates)
+        paginator = _all_or_some_words(backend, terms, candidates, context)
+    # Whatever is found from here on has the words only in part, or not as typed.
+    context["partly"] = context.get("partly") or paginator.count == 0
     if paginator.count == 0 and (compounds := vocabulary.compounds(terms, language)):
-        words = [
-            Or([PlainText(word), *(PlainText(compound) for compound in compounds[word])])
-            if word in compounds
-            else PlainText(word)
-            for word in terms.lower().split()
-        ]
-        paginator = _all_or_some_words(backend, words, candidates)
+        paginator = _all_or_some_words(backend, _in_place_of(terms, compounds), candidates, context)
     if paginator.count == 0:
         correction = vocabulary.corrected(terms, language)
         if correction:
-            corrected = _all_or_some_words(backend, correction, candidates)
+            corrected = _all_or_some_words(backend, correction, candidates, context)
             if corrected.count:
                 context["corrected"] = correction
                 return corrected
+    if paginator.count == 0 and (parts := vocabulary.split_words(terms, language)):
+        paginator = _all_or_some_words(backend, _in_place_of(terms, parts), candidates, context)
     return paginator
 
 
-def _all_or_some_words(backend, terms, candidates):
-    """Pages with all the words, else with any of them; `terms` is the query's text, or a query
-    object for each of its words."""
+def _in_place_of(terms, others):
+    """A query object for each word: the word, or any of the others found for it."""
+    return [
+        Or([PlainText(word), *(PlainText(other) for other in others[word])])
+        if word in others
+        else PlainText(word)
+        for word in terms.lower().split()
+    ]
+
+
+def _all_or_some_words(backend, terms, candidates, context):
+    """Pages with all the words, else with any of them (context["partly"] then True); `terms` is
+    the query's text, or a query object for each of its words."""
     if isinstance(terms, str):
         all_words, some_words, count = terms, PlainText(terms, operator="or"), len(terms.split())
     else:
@@ -274,19 +302,66 @@ def _all_or_some_words(backend, terms, candidates):
     paginator = Paginator(backend.search(all_words, candidates), RESULTS_PER_PAGE)
     if paginator.count == 0 and count > 1:
         paginator = Paginator(backend.search(some_words, candidates), RESULTS_PER_PAGE)
+        context["partly"] = True
     return paginator
+
+
+def _cached_search(request, query, number, site):
+    """(within range, what _run_search found), from the cache for the same query, page, language
+    and host under the same content (core/caching.py), so a repeated search costs no query; with
+    the page of results and the pagination links made anew."""
+
+    def build():
+        found = {}
+        return _run_search(request, query, number, site, found), found
+
+    within_range, found = caching.cached("search-results", build, query, number, request=request)
+    if "found" in found:
+        page = Paginator(range(found["found"]), RESULTS_PER_PAGE).page(number)
+        found = {**found, "results_page": page, "pagination": _pagination(query, page)}
+    return within_range, found
 
 
 def _run_search(request, query, number, site, context):
     """Fills in the results; returns False if the requested page is past the last one.
 
-    Searches the pages in the URL's language, stemmed as that language (search/backends.py)."""
+    A query whose words are the site's words in another language rather than in the URL's
+    («innovation» typed into /sok/) searches that language's pages, if they have hits. A query
+    whose hits have its words only in part, and with a word the site does not use, gets a «Mente
+    du …?» (context["suggestion"]): «innovsjon nettverk» finds «nettverk» and offers
+    «innovasjon nettverk»."""
+    language = translation.get_language()
+    terms = search_terms(query)
+    usage = vocabulary.usage(terms)
+    if other := usage.language(language):
+        elsewhere = {}
+        with translation.override(other):
+            within_range = _search_pages(request, query, number, site, elsewhere)
+        if elsewhere.get("total"):
+            context.update(elsewhere, other_language=other)
+            return within_range
+    within_range = _search_pages(request, query, number, site, context)
+    if (
+        context["total"]
+        and context.get("partly")
+        and "corrected" not in context
+        and usage.unknown(language)
+    ):
+        context["suggestion"] = vocabulary.corrected(terms, language)
+        if context["suggestion"]:
+            context["suggestion_url"] = _search_url(context["suggestion"], 1)
+    return within_range
+
+
+def _search_pages(request, query, number, site, context):
+    """_run_search in the pages of the active language, stemmed as that language
+    (search/backends.py)."""
     root = site.root_page.specific.localized
     pages = Page.objects.live().public().descendant_of(root, inclusive=True)
     picks = _promotions(query, pages)
     promoted_ids = [pick.page_id for pick in picks if pick.page_id]
     backend = backends.for_language(get_search_backend(), translation.get_language())
-    paginator = _found(backend, search_terms(query), pages.exclude(pk__in=promoted_ids), context)
+    paginator = _found(backend, query, pages.exclude(pk__in=promoted_ids), context)
     context["total"] = len(picks) + paginator.count
     try:
         page = paginator.page(number)
@@ -305,8 +380,7 @@ def _run_search(request, query, number, site, context):
         *(_promoted_result(pick, query, request, cards) for pick in picks),
         *(_result(found_page, searched, request, cards) for found_page in found_pages),
     ]
-    context["results_page"] = page
-    context["pagination"] = _pagination(query, page)
+    context["found"] = paginator.count
     return True
 
 
@@ -344,7 +418,8 @@ def search(request):
     try:
         # A savepoint, so a failed query cannot poison a surrounding transaction.
         with transaction.atomic():
-            within_range = _run_search(request, query, number, site, context)
+            within_range, found = _cached_search(request, query, number, site)
+        context.update(found)
     except DatabaseError:
         if not connection.is_usable():
             raise  # the database is out, not the query: the site's 503 with Retry-After
@@ -356,6 +431,7 @@ def search(request):
         context["error"] = "past_last_page"
     elif not context["total"]:
         context.update(_where_else(query, site))
+        zero_hits.record(query, translation.get_language())
     return render(request, "search/search.html", context)
 
 

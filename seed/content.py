@@ -295,8 +295,8 @@ PROGRAMS = [
             "for eksempel innen tjenestedesign."
         ),
         "how_to_take_part": (
-            "Virksomheten søker når ordningen lyses ut, og beskriver utfordringen den vil løse. "
-            "Man søker ikke om en bestemt sum."
+            "Virksomheten søker når ordningen lyses ut, og beskriver i søknaden utfordringen den "
+            "vil løse. Man søker ikke om en bestemt sum."
         ),
         "responsible_organisation": (
             "Digitaliseringsdirektoratet (Digdir) og Design og arkitektur Norge (DOGA)"
@@ -426,7 +426,10 @@ PRIVACY = {
                 "<p>Vi bruker ingen analyseverktøy. Sidene henter ikke skrifter, skript eller "
                 "annet innhold fra andre nettsteder.</p>"
                 "<h2>Søk</h2>"
-                "<p>Det du søker etter, blir ikke lagret.</p>"
+                "<p>Det du søker etter, blir ikke lagret sammen med noe om deg. Søk som ikke "
+                "gir treff, telles per dag, slik at redaktørene ser hvilke ord de bør legge til. "
+                "Da lagrer vi bare ordene, med e-postadresser og tall skjult, og tellingene "
+                "slettes etter 90 dager.</p>"
                 "<h2>Logger</h2>"
                 "<p>Webserveren logger hvilke adresser som blir hentet, uten IP-adresse og uten "
                 "søkeord, slik at vi kan finne og rette feil.</p>"

@@ -70,3 +70,18 @@ def test_a_new_run_replaces_the_tables_and_keeps_the_hand_written_sections(tmp_p
     assert "home page 0.77" in text
     assert text.endswith("\n" + HAND_WRITTEN)
     assert (tmp_path / "latest.json").exists()
+
+
+def test_the_search_times_say_what_each_fallback_adds():
+    search = {
+        "found as typed": {"query": "innovasjon", "median_ms": 30.0},
+        "misspelt, corrected": {
+            "query": "stimulap",
+            "median_ms": 41.5,
+            "direct": "stimulab",
+            "direct_ms": 28.5,
+        },
+    }
+    lines = report.markdown({**RESULTS, "search": search}).splitlines()
+    assert "| found as typed | `innovasjon` | 30.0 |  |  |  |" in lines
+    assert "| misspelt, corrected | `stimulap` | 41.5 | `stimulab` | 28.5 | +13.0 ms |" in lines

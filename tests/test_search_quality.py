@@ -1,8 +1,8 @@
 """The judged queries (fixtures/judged_queries.json), measured on PostgreSQL: issue 23's figures.
 
-Each figure is asserted at the level the search has reached, so a change that makes search worse
-fails here; the issue's targets (90 % first right, every typo found, at most one query without
-hits) replace these numbers once they are reached.
+The issue's targets: the right page first for at least 90 %, every typo found among the first
+three, at most one query without hits; and nDCG@3 at the level reached, so a change that makes
+search worse fails here.
 """
 
 import pytest
@@ -15,10 +15,11 @@ from tests.search_quality import judged_queries, measure, ndcg_at_3, result_urls
 # With the fallbacks (point 2): 74 of 86 (86.0 %), 12 of 13, 9, 0.842.
 # With compounds (point 3): 76 of 86 (88.4 %), 12 of 13, 7, 0.866.
 # With synonyms (point 4): 77 of 86 (89.5 %), 12 of 13, 6, 0.877.
-FIRST_RIGHT_AT_LEAST = 77
-TYPOS_FOUND_AT_LEAST = 12
-ZERO_HITS_AT_MOST = 6
-NDCG3_AT_LEAST = 0.87
+# Corrections by edits, compounds split, English across, OR: 85 of 86 (98.8 %), 13 of 13, 0,
+# 0.960; with ten more queries, 92 of 96 (95.8 %), 15 of 15, 1, 0.926.
+FIRST_RIGHT_PERCENT_AT_LEAST = 90
+ZERO_HITS_AT_MOST = 1
+NDCG3_AT_LEAST = 0.92
 
 
 def test_the_judged_list_covers_what_the_issue_asks_for():
@@ -43,7 +44,7 @@ def test_ndcg_at_3_rewards_wanted_pages_near_the_top():
 def test_judged_queries_find_their_pages_on_postgresql(client, seeded):
     figures = measure(lambda judged: result_urls(client, judged), judged_queries())
     print(figures.report())
-    assert figures.first_right >= FIRST_RIGHT_AT_LEAST, figures.report()
-    assert figures.typos_found >= TYPOS_FOUND_AT_LEAST, figures.report()
+    assert figures.first_right_percent >= FIRST_RIGHT_PERCENT_AT_LEAST, figures.report()
+    assert figures.typos_found == figures.typos, figures.report()
     assert figures.zero_hits <= ZERO_HITS_AT_MOST, figures.report()
     assert figures.ndcg3 >= NDCG3_AT_LEAST, figures.report()

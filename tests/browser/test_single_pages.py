@@ -18,6 +18,10 @@ ALL_BLOCKS_PATH = "/alle-blokker/"
 PATHS = [
     ALL_BLOCKS_PATH,
     "/sok/?q=innovasjon",
+    # The notices of issue 23 (on PostgreSQL): corrected, «Mente du», the other language.
+    "/sok/?q=stimulap",
+    "/sok/?q=innovsjon+nettverk",
+    "/sok/?q=principles",
     "/sok/?q=%22%3Cscript%3E",
     "/sok/?q=a&side=abc",
     "/virkemidler/?status=pagar&malgruppe=kommuner",

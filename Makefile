@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: help install run serve backup restore test test-fast lint format bench lock clean browser-repeat
+.PHONY: help install run serve backup restore test test-docker test-fast lint format bench lock clean browser-repeat
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 test: install lint ## Lint, then the whole test suite
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)
+
+test-docker: install ## Build the images, run the compose stack, check the deploy, take it down (docs/deploy.md)
+	./bin/test-docker
 
 test-fast: install ## The inner loop: no lint, no browser, no servers of their own; stops at the first failure
 	$(BIN)/pytest -n $(TEST_WORKERS) -x -q -m "not browser and not servers" $(PYTEST_ARGS)

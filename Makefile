@@ -8,15 +8,15 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: help install run serve backup restore test test-fast lint format bench lock clean browser-repeat \
-	requirements-run requirements-serve requirements-test
+.PHONY: help install run serve backup restore test test-docker test-fast lint format bench lock clean \
+	browser-repeat requirements-run requirements-serve requirements-test requirements-docker
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # The Debian packages a command needs, checked before anything else (bin/system-requirements): run as
 # root on Debian or Ubuntu, what is missing is installed; otherwise one message says what to install.
-requirements-run requirements-serve requirements-test:
+requirements-run requirements-serve requirements-test requirements-docker:
 	@bin/system-requirements $(@:requirements-%=%)
 
 $(BIN)/.installed: requirements-dev.txt
@@ -65,6 +65,9 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 test: requirements-test install lint ## Lint, then the whole test suite
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)
+
+test-docker: requirements-docker install ## Build the images, run the compose stack, check the deploy, take it down (docs/deploy.md)
+	./bin/test-docker
 
 test-fast: install ## The inner loop: no lint, no browser, no servers of their own; stops at the first failure
 	$(BIN)/pytest -n $(TEST_WORKERS) -x -q -m "not browser and not servers" $(PYTEST_ARGS)

@@ -56,7 +56,7 @@ def test_the_jobs_migrate_once_and_publish_every_five_minutes(services):
     assert services["migrate"]["restart"] == "no"
     scheduler = " ".join(services["scheduler"]["command"])
     assert "manage.py publish_scheduled" in scheduler
-    assert "sleep 300" in scheduler
+    assert "sleep ${PUBLISH_INTERVAL:-300}" in scheduler
     assert "manage.py check_links &" in scheduler
     for job in ("migrate", "scheduler"):
         assert services[job]["healthcheck"] == {"disable": True}, "no web server to check"

@@ -33,6 +33,10 @@ def privacy_text(client, seeded):
         ("the web server's error log", "Feilmeldingene fra webserveren kan likevel inneholde"),
         ("the logs' period, set by operations", "Hvor lenge loggene oppbevares, bestemmes i"),
         ("error reports", "sender nettstedet en rapport til tjenesten Sentry"),
+        (
+            "what error reports hold",
+            "adressen til siden og til siden du kom fra, begge uten søkeord",
+        ),
         ("what error reports lack", "Den har ikke IP-adressen din, informasjonskapsler"),
         ("legal basis", "personvernforordningen artikkel 6 nr. 1 bokstav e"),
         ("controller", "Digitaliseringsdirektoratet er behandlingsansvarlig"),

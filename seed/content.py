@@ -15,7 +15,7 @@ INNOVATION_BAROMETER_URL = "https://www.digdir.no/innovasjon/innovasjonsbaromete
 # Digdir's entry in Enhetsregisteret (org. no. 991825827),
 # https://data.brreg.no/enhetsregisteret/api/enheter/991825827: "epostadresse":
 # "postmottak@digdir.no", "telefon": "22 45 10 00", postal address "Postboks 1382 Vika", "0114"
-# "OSLO" (the post office box's full name includes "Vika").
+# "OSLO".
 DIGDIR_EMAIL = "postmottak@digdir.no"
 
 # Every seeded page's owner until editors name the team that writes it: Digdir, whose public
@@ -442,9 +442,12 @@ PROGRAMS = [
 # - Sentry (core/monitoring.py, innovasjon/settings/production.py): only with SENTRY_DSN; no IP,
 #   cookies, request body, query strings (the Referer's too) or local variables; headers such as
 #   User-Agent are sent. Retention is set in the Sentry project, not here.
-# Legal basis: GDPR art. 6(1)(e), in Norwegian law by personopplysningsloven § 1 (the regulation
-# applies as Norwegian law). Datatilsynet, "Nødvendig for å utføre en oppgave i offentlig
-# interesse eller utøve offentlig myndighet",
+# Legal basis: GDPR art. 6(1)(e), in Norwegian law by personopplysningsloven (LOV-2018-06-15-38)
+# § 1, which makes the regulation Norwegian law. Datatilsynet, "Om personopplysningsloven med
+# forordning og når den gjelder",
+# https://www.datatilsynet.no/regelverk-og-verktoy/lover-og-regler/personvernregelverket/om-personopplysningsloven-og-nar-den-gjelder/
+# : "Personopplysningsloven sier blant annet at forordningen gjelder som norsk lov." Datatilsynet,
+# "Nødvendig for å utføre en oppgave i offentlig interesse eller utøve offentlig myndighet",
 # https://www.datatilsynet.no/regelverk-og-skjema/veiledere/veileder-om-behandlingsgrunnlag/nodvendig-for-a-utfore-en-oppgave-i-offentlig-interesse-eller-utove-offentlig-myndighet/
 # : "Begge alternativene henviser først og fremst til offentlige myndigheters behandling av
 # personopplysninger" / "I begge tilfellene må behandlingen også ha hjemmel i lov eller

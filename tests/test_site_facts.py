@@ -124,3 +124,14 @@ def test_stimulab_links_to_the_newest_call_and_asks_editors_to_confirm_it(client
 def test_bokmal_reads_naturally_on_public_pages(client, seeded, url, natural, old):
     html = client.get(url).content.decode()
     assert natural in html and old not in html
+
+
+def test_bokmal_reads_naturally_for_editors(client, seeded):
+    owner = ContentPage._meta.get_field("content_owner")
+    assert str(owner.help_text).startswith("Teamet som har ansvaret for innholdet")
+    client.force_login(User.objects.create_superuser("admin", "admin@example.com", "x"))
+    report_text = _text(client, "/admin/rapporter/tilbakemeldinger/")
+    assert "i kommentarene ble skjult før de ble lagret" in report_text
+    page = ContentPage.objects.get(slug="kompetanse")
+    editor = _text(client, f"/admin/pages/{page.pk}/edit/")
+    assert "selv om siden flyttes eller får ny adresse" in editor

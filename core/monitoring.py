@@ -16,9 +16,18 @@ def _without_visitor_data(event, hint):
         for key in ("query_string", "data", "cookies", "env"):
             request.pop(key, None)
         if "url" in request:
-            url = urlsplit(request["url"])
-            request["url"] = urlunsplit((url.scheme, url.netloc, loggable_path(url.path), "", ""))
+            request["url"] = _without_query(request["url"])
+        # The page a visitor came from: on this site often the search page, with the search
+        # terms in its query string (Referrer-Policy sends the whole address within the site).
+        headers = request.get("headers") or {}
+        for name in [name for name in headers if name.lower() == "referer"]:
+            headers[name] = _without_query(str(headers[name]))
     return event
+
+
+def _without_query(address):
+    url = urlsplit(address)
+    return urlunsplit((url.scheme, url.netloc, loggable_path(url.path), "", ""))
 
 
 def init_sentry(dsn, environment="", release="", traces_sample_rate=0.0, transport=None):

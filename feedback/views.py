@@ -63,7 +63,13 @@ def feedback(request):
         return method_not_allowed(["POST"])
     if not _from_this_site(request):
         return _page(
-            request, "error", status=403, message=_("Svaret kom ikke fra dette nettstedet.")
+            request,
+            "error",
+            status=403,
+            message=_(
+                "Svaret ble ikke lagret fordi det ble sendt fra et annet nettsted. Svar i "
+                "skjemaet nederst på siden du leser."
+            ),
         )
     if "token" in request.POST:
         return _comment(request)
@@ -122,7 +128,10 @@ def _comment(request):
             request,
             "error",
             status=400,
-            message=_("Svaret er for gammelt eller allerede sendt. Takk likevel!"),
+            message=_(
+                "Kommentaren ble ikke lagret. Enten har du allerede sendt en kommentar til "
+                "dette svaret, eller det har gått mer enn en time siden du svarte. Takk likevel!"
+            ),
         )
     page = answer.page.specific
     if not form.is_valid():

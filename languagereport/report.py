@@ -1,5 +1,10 @@
 """The language act's count (språklova): the share of live public pages, and of their words, in
-each written standard, page by page; national state bodies need at least 25 % of each."""
+each written standard, page by page. Språklova § 13 first paragraph, the law's own words:
+"Sentrale statsorgan skal over tid bruke minst 25 prosent av både bokmål og nynorsk i allment
+tilgjengelege dokument." (Språkrådet, https://www.sprakradet.no/spraklov/paragrafsider/
+-13-veksling-mellom-bokmal-og-nynorsk-i-allment-tilgjengelege-dokument/ ; LOV-2021-05-21-42.)
+Web page text is such a document: Språkrådet, "Reglar for sentrale statsorgan" (seed/
+translations.py, LANGUAGE_RULES_URL)."""
 
 import re
 from dataclasses import dataclass, field

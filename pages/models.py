@@ -138,7 +138,9 @@ class BasePage(Page):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Teamet som svarer for innholdet og får beskjed når siden skal gjennomgås."),
+        help_text=_(
+            "Teamet som har ansvaret for innholdet og får beskjed når siden skal gjennomgås."
+        ),
     )
     # Written with a change that matters to readers, recorded as a ChangeNote when the change
     # is published and then emptied (pages/change_notes.py), so the next edit starts blank.
@@ -617,6 +619,11 @@ class ContentPage(BasePage):
         verbose_name = _("Innholdsside")
 
 
+# uustatus.no's list of every published statement: no site's own statement, and what the seed
+# once put here as a placeholder (migration 0010 clears it).
+UUSTATUS_STATEMENT_LIST = re.compile(r"https?://(www\.)?uustatus\.no/(nb/|nn/|en/)?erklaringer/?")
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What the footer and link previews show; editable without a deploy."""
@@ -630,7 +637,10 @@ class SiteSettings(BaseSiteSetting):
     accessibility_statement_url = models.URLField(
         _("Tilgjengelighetserklæring"),
         blank=True,
-        help_text=_("Adressen til erklæringen på uustatus.no."),
+        help_text=_(
+            "Adressen til nettstedets egen erklæring på uustatus.no. Lenken vises i bunnteksten "
+            "først når adressen er fylt ut."
+        ),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -679,6 +689,17 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("Innstillinger for nettstedet")
 
+    def clean(self):
+        super().clean()
+        if UUSTATUS_STATEMENT_LIST.fullmatch(self.accessibility_statement_url):
+            raise ValidationError(
+                {
+                    "accessibility_statement_url": _(
+                        "Dette er listen over alle erklæringer på uustatus.no. Lim inn adressen "
+                        "til nettstedets egen erklæring."
+                    )
+                }
+            )
 
 class ChangeNote(models.Model):
     """A public note on a published change to a page: «Endringer på denne siden». Made only when

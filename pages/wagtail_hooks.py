@@ -3,10 +3,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 
 from pages.accessibility import ALT_TEXT_PATTERN, WCAG_TAGS, axe_locale
 from pages.guide import EditorGuideView
+from pages.models import SiteSettings
 from pages.workflow_comments import show_requested_changes
 
 # Rules whose messages axe-core's Bokmål (locales/nb.json in axe-core 4.14) lacks.
@@ -114,3 +116,32 @@ def help_in_norwegian(request, menu_items):
     menu_items.append(
         MenuItem(_("Redaktørveiledning"), reverse("editor_guide"), icon_name="help", order=1100)
     )
+
+
+class MissingSiteFactsPanel(Component):
+    """On the dashboard, what the site must have and does not: today the accessibility
+    statement's address, without which the footer shows no such link."""
+
+    name = "missing_site_facts"
+    template_name = "pages/admin/missing_site_facts_panel.html"
+    order = 50
+
+    def __init__(self, settings, can_edit):
+        self.settings = settings
+        self.can_edit = can_edit
+
+    def get_context_data(self, parent_context=None):
+        site_pk = self.settings.site_id
+        return {
+            "edit_url": reverse("wagtailsettings:edit", args=["pages", "sitesettings", site_pk])
+            if self.can_edit
+            else "",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def show_missing_site_facts(request, panels):
+    settings = SiteSettings.for_request(request)
+    if not settings.accessibility_statement_url:
+        can_edit = request.user.has_perm("pages.change_sitesettings")
+        panels.append(MissingSiteFactsPanel(settings, can_edit))

@@ -136,7 +136,7 @@ class ProgramIndexPage(BasePage):
         )
         listing = context.get("listing") or {}
         if context.get("list_error") == "page_number":
-            yield Heading("list-alert", 2, gettext("Sidetallet er ikke gyldig"))
+            yield Heading("list-alert", 2, gettext("Ugyldig sidenummer"))
         elif listing.get("past_last_page"):
             yield Heading("list-alert", 2, gettext("Listen har ikke så mange sider"))
         elif listing.get("ended"):

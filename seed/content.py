@@ -14,7 +14,8 @@ OECD_DECLARATION_URL = "https://legalinstruments.oecd.org/en/instruments/OECD-LE
 INNOVATION_BAROMETER_URL = "https://www.digdir.no/innovasjon/innovasjonsbarometeret/2300"
 # Digdir's entry in Enhetsregisteret (org. no. 991825827),
 # https://data.brreg.no/enhetsregisteret/api/enheter/991825827: "epostadresse":
-# "postmottak@digdir.no", "telefon": "22 45 10 00", postal address "Postboks 1382", "0114" "OSLO".
+# "postmottak@digdir.no", "telefon": "22 45 10 00", postal address "Postboks 1382 Vika", "0114"
+# "OSLO".
 DIGDIR_EMAIL = "postmottak@digdir.no"
 
 # Every seeded page's owner until editors name the team that writes it: Digdir, whose public
@@ -25,9 +26,10 @@ SITE_SETTINGS = {
     "organisation_name": "Digitaliseringsdirektoratet (Digdir)",
     "contact_email": DIGDIR_EMAIL,
     "contact_phone": "22 45 10 00",
-    "postal_address": "Postboks 1382, 0114 Oslo",
-    # Placeholder until the statement is published on uustatus.no; editors set the real one.
-    "accessibility_statement_url": "https://uustatus.no/nb/erklaringer",
+    "postal_address": "Postboks 1382 Vika, 0114 Oslo",
+    # No accessibility statement address: the site has none on uustatus.no yet, and a link to
+    # uustatus's list of every statement would pass for ours. Editors set it once it is published
+    # (docs/tilgjengelighetserklaering.md is the draft); the dashboard says it is missing.
 }
 
 HOME = {
@@ -35,7 +37,7 @@ HOME = {
     "seo_title": "Innovasjon i offentlig sektor",
     "search_description": (
         "Hva innovasjon i offentlig sektor er, prinsippene fra stortingsmeldingen "
-        "En innovativ offentlig sektor, og virkemidlene som hjelper virksomheter å innovere."
+        "En innovativ offentlig sektor, og virkemidlene som hjelper virksomheter med å innovere."
     ),
     "lead": (
         "Offentlig sektor må i framtiden levere bedre tjenester for færre kroner. Da er "
@@ -163,20 +165,24 @@ COMPETENCE = {
             "value": (
                 "<p>Stortingsmeldingen om innovasjon i offentlig sektor trekker fram noen "
                 "eksempler på arbeidsmetoder som kan bidra til å fremme innovasjon:</p>"
-                # (added) The seed announces this list without its items. Only items whose
-                # chapter we found are listed. Innst. 191 S (2020–2021), summary of the white
-                # paper, https://stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/
-                # Innstillinger/Stortinget/2020-2021/inns-202021-191s?all=true : "I meldingens
-                # kapittel 9 vises det til hvordan forsøk og eksperimentering i offentlig sektor
-                # kan bidra til innovasjon." / "I meldingens kapittel 10 beskrives viktigheten
-                # av samarbeid med andre aktører"; chapter 1 (WHITE_PAPER_URL + "?ch=1"): "i
-                # samarbeid med innbyggerne, næringslivet, forskningsmiljøer og
-                # sivilsamfunnet"; chapter 13 (WHITE_PAPER_URL + "?ch=13"): "13.1
-                # Gevinstrealisering".
+                # (added) The seed announces this list without its items. Each item is its
+                # chapter's own words, with its source:
+                # - ch. 9: Innst. 191 S (2020–2021), the committee's summary of the white paper,
+                #   https://stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/
+                #   Stortinget/2020-2021/inns-202021-191s?all=true : "I meldingens kapittel 9
+                #   vises det til hvordan forsøk og eksperimentering i offentlig sektor kan bidra
+                #   til innovasjon."
+                # - ch. 10: the same: "I meldingens kapittel 10 beskrives viktigheten av
+                #   samarbeid med andre aktører for å kunne tenke annerledes, benytte muligheter
+                #   og finne nye løsninger på små og store utfordringer."
+                # - ch. 11: its title, WHITE_PAPER_URL + "?ch=11": "11 Innovative anskaffelser
+                #   og partnerskap med næringslivet".
+                # - ch. 13: its first section, WHITE_PAPER_URL + "?ch=13": "13.1
+                #   Gevinstrealisering".
                 "<ul>"
                 "<li>Forsøk og eksperimentering (kapittel 9 i meldingen)</li>"
-                "<li>Samarbeid med innbyggerne, næringslivet, forskningsmiljøer og "
-                "sivilsamfunnet (kapittel 10)</li>"
+                "<li>Samarbeid med andre aktører (kapittel 10)</li>"
+                "<li>Innovative anskaffelser og partnerskap med næringslivet (kapittel 11)</li>"
                 "<li>Gevinstrealisering (kapittel 13)</li>"
                 "</ul>"
             ),
@@ -184,8 +190,9 @@ COMPETENCE = {
     ],
     "facts_to_confirm": (
         "Listen over arbeidsmetoder er vår egen: seeden varsler listen, men har ikke "
-        "punktene. De tre punktene som står, svarer til kapittel 9, 10 og 13 i Meld. St. 30 "
-        "(2019–2020). Tjenestedesign, smidig utvikling og innovative anskaffelser sto også i "
+        "punktene. Hvert punkt bruker kapitlets egne ord i Meld. St. 30 (2019–2020): kapittel "
+        "9 og 10 slik Innst. 191 S (2020–2021) beskriver dem, kapittel 11 med sin tittel og "
+        "kapittel 13 med tittelen på punkt 13.1. Tjenestedesign og smidig utvikling sto også i "
         "listen. De er tatt ut til noen har kontrollert mot meldingens tekst at meldingen "
         "trekker dem fram som arbeidsmetoder."
     ),
@@ -304,8 +311,15 @@ PROGRAMS = [
         "status": "running",
         # Digdir administers the grants (tilskuddsregelverk above); its registered address.
         "contact_email": DIGDIR_EMAIL,
-        "more_info_url": "https://www.digdir.no/stimulab/hvordan-bli-med-i-stimulab/787",
-        "more_info_text": "Hvordan bli med i Stimulab (digdir.no)",
+        # The newest call we found: https://www.digdir.no/stimulab/los-samfunnsfloker-med-hjelp-fra-stimulab/5283
+        # "11. desember 2023": "Digdir og DOGA deler ut ca. 5 millioner kroner til prosjekter
+        # som skal løse tverrgående problemstillinger [...] 15. februar er fristen for å søke
+        # Stimulab-ordningen." The page before it, .../hvordan-bli-med-i-stimulab/787, is the
+        # 2022 call ("Fristen for å søke var 28. februar 2022"). See facts_to_confirm.
+        "more_info_url": (
+            "https://www.digdir.no/stimulab/los-samfunnsfloker-med-hjelp-fra-stimulab/5283"
+        ),
+        "more_info_text": "Utlysningen av Stimulab fra desember 2023 (digdir.no)",
         "vanity_path": "/stimulab",
         "image": "stimulab",
         "image_alt_text": (
@@ -315,7 +329,11 @@ PROGRAMS = [
             "Kontakt-e-post er Digdirs postmottak (fra Enhetsregisteret). Sjekk om Stimulab "
             "har en egen adresse for henvendelser.\n"
             "«Slik deltar du» bygger på siden «Hvordan bli med i Stimulab» på digdir.no, som "
-            "gjelder utlysningen for 2022. Sjekk at søknadsprosessen fortsatt er slik."
+            "gjelder utlysningen for 2022. Sjekk at søknadsprosessen fortsatt er slik.\n"
+            "Lenken «Les mer» går til den nyeste utlysningen vi fant: «Løs samfunnsfloker med "
+            "hjelp fra Stimulab» på digdir.no, 11. desember 2023, med frist 15. februar 2024. "
+            "Sjekk om det finnes en nyere utlysning eller en fast side om Stimulab, og bytt "
+            "lenken og lenketeksten."
         ),
     },
     {
@@ -407,13 +425,48 @@ PROGRAMS = [
     },
 ]
 
-# (added) Linked from the footer; says what the site does, and does not do, with personal data.
+# (added) Linked from the footer: what the site stores about readers, why, on what basis and for
+# how long. Each statement is the code's behaviour, and each period is enforced:
+# - Feedback (feedback/models.py, feedback/views.py): the answer, the page and the time; a "no"
+#   may get a comment, masked by feedback/masking.py (e-mail addresses, fødselsnummer/D-nummer,
+#   phone numbers; not names). Deleted after a year: feedback.models.RETENTION, by
+#   `delete_old_feedback`, which the scheduler runs every round (docker-compose.yml).
+# - The throttle (feedback/throttle.py): an HMAC of the day and the client address, as a key in
+#   the security counters; it expires when its clock hour ends and `delete_old_feedback` deletes
+#   expired rows (at most about ten minutes later: the scheduler's round is five minutes plus
+#   its commands).
+# - Request log (core/logs.py, gunicorn.conf.py, deploy/nginx/nginx.conf.template): method,
+#   path without query string, status, size, duration, request id; no client address. nginx's
+#   error log (level warn) names the client's address in its lines. Retention is the operator's:
+#   nothing in this code keeps or deletes logs, which go to stderr/stdout.
+# - Sentry (core/monitoring.py, innovasjon/settings/production.py): only with SENTRY_DSN; no IP,
+#   cookies, request body, query strings (the Referer's too) or local variables; headers such as
+#   User-Agent are sent. Retention is set in the Sentry project, not here.
+# Legal basis: GDPR art. 6(1)(e), in Norwegian law by personopplysningsloven (LOV-2018-06-15-38)
+# § 1, which makes the regulation Norwegian law. Datatilsynet, "Om personopplysningsloven med
+# forordning og når den gjelder",
+# https://www.datatilsynet.no/regelverk-og-verktoy/lover-og-regler/personvernregelverket/om-personopplysningsloven-og-nar-den-gjelder/
+# : "Personopplysningsloven sier blant annet at forordningen gjelder som norsk lov." Datatilsynet,
+# "Nødvendig for å utføre en oppgave i offentlig interesse eller utøve offentlig myndighet",
+# https://www.datatilsynet.no/regelverk-og-skjema/veiledere/veileder-om-behandlingsgrunnlag/nodvendig-for-a-utfore-en-oppgave-i-offentlig-interesse-eller-utove-offentlig-myndighet/
+# : "Begge alternativene henviser først og fremst til offentlige myndigheters behandling av
+# personopplysninger" / "I begge tilfellene må behandlingen også ha hjemmel i lov eller
+# forskrift." Art. 6(1)(f) (legitimate interests) "shall not apply to processing carried out by
+# public authorities in the performance of their tasks" (art. 6(1), second subparagraph). The
+# supplementary basis in Norwegian law is for the controller to name: see facts_to_confirm.
+# Complaints: GDPR art. 77, to Datatilsynet, the Norwegian supervisory authority.
 PRIVACY = {
     "slug": "personvern",
     "title": "Personvern og informasjonskapsler",
     "show_in_menus": False,
-    "search_description": "Nettstedet bruker ingen informasjonskapsler eller analyseverktøy.",
-    "lead": "Dette nettstedet samler ikke inn personopplysninger om deg som leser det.",
+    "search_description": (
+        "Hva nettstedet lagrer når du leser og svarer på «Var denne siden nyttig?», hvorfor, og "
+        "hvor lenge det lagres."
+    ),
+    "lead": (
+        "Nettstedet bruker ingen informasjonskapsler eller analyseverktøy. Her står hva vi "
+        "likevel lagrer, hvorfor, og hvor lenge."
+    ),
     "body": [
         {
             "type": "text",
@@ -430,14 +483,57 @@ PRIVACY = {
                 "gir treff, telles per dag, slik at redaktørene ser hvilke ord de bør legge til. "
                 "Da lagrer vi bare ordene, med e-postadresser og tall skjult, og tellingene "
                 "slettes etter 90 dager.</p>"
+                "<h2>«Var denne siden nyttig?»</h2>"
+                "<p>Når du svarer, lagrer vi svaret (ja eller nei), hvilken side det gjelder, og "
+                "når du svarte. Svarer du nei, kan du skrive hva du savnet. Vi ber deg om ikke å "
+                "skrive personopplysninger. E-postadresser, telefonnumre og fødselsnumre blir "
+                "skjult før kommentaren lagres, men andre opplysninger, for eksempel et navn, "
+                "blir lagret slik du skrev dem.</p>"
+                "<p>Redaktørene bruker svarene til å forbedre sidene. Svarene og kommentarene "
+                "slettes etter ett år.</p>"
+                "<p>For å hindre at noen sender svært mange svar, teller vi svarene fra hver "
+                "IP-adresse. Selve adressen lagres ikke, bare en kode som er regnet ut fra den "
+                "(en hash) og som endres hver dag. Koden slettes senest ti minutter etter at "
+                "timen du svarte i, er omme.</p>"
                 "<h2>Logger</h2>"
-                "<p>Webserveren logger hvilke adresser som blir hentet, uten IP-adresse og uten "
-                "søkeord, slik at vi kan finne og rette feil.</p>"
-                "<h2>Spørsmål</h2>"
-                f"<p>Spørsmål om personvern kan sendes til {DIGDIR_EMAIL}.</p>"
+                "<p>Webserveren logger hver side som blir hentet: tidspunkt, adressen til siden "
+                "uten søkeord, svarkoden, størrelsen og hvor lang tid svaret tok. Loggen har "
+                "ikke IP-adressen din. Feilmeldingene fra webserveren kan likevel inneholde "
+                "IP-adressen, for eksempel når en forespørsel blir avvist. Vi bruker loggene "
+                "til å finne og rette feil og til å oppdage angrep på nettstedet.</p>"
+                "<p>Hvor lenge loggene oppbevares, bestemmes i driften av nettstedet, ikke av "
+                "nettstedet selv.</p>"
+                "<h2>Feilrapporter</h2>"
+                "<p>Når feilrapportering er slått på, sender nettstedet en rapport til "
+                "tjenesten Sentry hver gang det oppstår en feil på serveren. Rapporten har "
+                "adressen til siden og til siden du kom fra, begge uten søkeord, og tekniske "
+                "opplysninger om nettleseren, som navn og versjon. Den har ikke IP-adressen "
+                "din, informasjonskapsler eller "
+                "det du har skrevet i skjemaer. Hvor lenge rapportene oppbevares, er også "
+                "bestemt i driften.</p>"
+                "<h2>Behandlingsgrunnlag</h2>"
+                "<p>Vi behandler disse opplysningene fordi det er nødvendig for å drive et "
+                "sikkert og nyttig nettsted, som er en del av Digitaliseringsdirektoratets "
+                "oppgaver. Grunnlaget er personvernforordningen artikkel 6 nr. 1 bokstav e: "
+                "behandlingen er nødvendig for å utføre en oppgave i allmennhetens interesse. "
+                "Forordningen gjelder som norsk lov etter personopplysningsloven § 1.</p>"
+                "<h2>Spørsmål og klage</h2>"
+                "<p>Digitaliseringsdirektoratet er behandlingsansvarlig. Spørsmål om personvern "
+                f"kan sendes til {DIGDIR_EMAIL}. Du kan be om innsyn, retting eller sletting. "
+                "Mener du at vi behandler personopplysninger i strid med regelverket, kan du "
+                "klage til Datatilsynet.</p>"
             ),
         }
     ],
+    "facts_to_confirm": (
+        "Hvor lenge serverloggene og feilrapportene i Sentry oppbevares, står ikke i koden: "
+        "det bestemmes i driften. Skriv inn tidene på siden når driften har bekreftet dem.\n"
+        "Behandlingsgrunnlaget (artikkel 6 nr. 1 bokstav e) krever også et grunnlag i norsk lov "
+        "eller forskrift for oppgaven. La personvernombudet bekrefte grunnlaget, og om siden "
+        "skal nevne det.\n"
+        "Svarene på «Var denne siden nyttig?» slettes etter ett år av en planlagt jobb. "
+        "Endrer dere tiden på siden, må utviklerne endre jobben også."
+    ),
 }
 
 # Top-level pages in menu order, with the home page's entry points in the same order.

@@ -2,12 +2,33 @@
 `load_seed_content`.
 
 The English pages translate the Bokmål pages in seed/content.py and say nothing they do not;
-where the Bokmål page has an added fact, its source is the one given there. Program names,
-organisation names and document titles stay as they are in Norwegian, with an English gloss
-where a reader needs one. English slugs, so an English link reads as English.
+where the Bokmål page has an added fact, its source is the one given there. Where a Bokmål text
+quotes the white paper, the English page uses the wording of its official English version (below).
+Program names and organisation names stay as they are in Norwegian, with an English gloss where a
+reader needs one. English slugs, so an English link reads as English.
+
+Terms, the same everywhere in English (the interface's too, locale/en): «virkemiddel» is a
+"scheme"; «program» (StartOff called itself one) is a "programme"; «e-post» is "email".
 """
 
 from seed import content as seed
+
+# The white paper's official English version: Meld. St. 30 (2019–2020) "An innovative public
+# sector — Culture, leadership and competence", Ministry of Local Government and Modernisation.
+# Chapter 1 (WHITE_PAPER_EN_URL + "?ch=1"): "Politicians and public authorities need to grant
+# freedom of action and provide incentives for innovation." / "Leaders must develop a culture of
+# and competence in innovation, where people have the courage to think differently and learn from
+# mistakes and successes." / "Public agencies must seek new forms of collaboration."
+# Section 3.1.1 (WHITE_PAPER_EN_DEFINITION_URL), "Definition of public sector innovation": "In
+# this report, we use the OECD's definition as our point of departure, where public sector
+# innovation is defined as follows: Public sector innovation can be a new or significantly
+# improved service, product, process, organisation or form of communication. That the innovation
+# is new means that it is new to the organisation in question; it may nonetheless be known to and
+# implemented by other organisations."
+WHITE_PAPER_EN_URL = "https://www.regjeringen.no/en/dokumenter/meld.-st.-30-20192020/id2715113/"
+WHITE_PAPER_EN_DEFINITION_URL = WHITE_PAPER_EN_URL + "?ch=3"
+WHITE_PAPER_EN_TITLE = "Meld. St. 30 (2019–2020) An innovative public sector"
+MINISTRY_EN = "Ministry of Local Government and Modernisation"
 
 # Keyed by the Bokmål page's slug ("" for the home page); each value holds the English page's
 # fields. Only these pages get an English version: the others link to the Bokmål page.
@@ -17,9 +38,8 @@ ENGLISH = {
         "title": "Innovation in the public sector",
         "seo_title": "Innovation in the Norwegian public sector",
         "search_description": (
-            "What innovation in the public sector is, the principles from the white paper "
-            "En innovativ offentlig sektor (An innovative public sector), and the programmes "
-            "that help public bodies innovate."
+            "What innovation in the public sector is, the principles from the white paper An "
+            "innovative public sector, and the schemes that help public bodies innovate."
         ),
         "lead": (
             "In the future, the public sector must deliver better services for less money. "
@@ -36,38 +56,36 @@ ENGLISH = {
         "title": "What is innovation in the public sector?",
         "menu_title": "What is innovation?",
         "search_description": (
-            "The definition of public sector innovation in the Norwegian white paper En "
-            "innovativ offentlig sektor, which builds on the OECD's definition."
+            "The definition of public sector innovation in the Norwegian white paper An "
+            "innovative public sector, which builds on the OECD's definition."
         ),
         "lead": (
             "In the future, the public sector must deliver better services for less money. "
             "That makes innovation essential, and change starts from the needs of users and "
             "of society."
         ),
-        "definition_heading": "Definition of innovation in the public sector",
-        "term": "Innovation in the public sector",
+        "definition_heading": "Definition of public sector innovation",
+        "term": "Public sector innovation",
         "introduction": (
             "The Organisation for Economic Co-operation and Development (OECD) understands "
             "innovation in the public sector as follows:"
         ),
         "definition": (
-            "Innovation in the public sector can be a new or significantly changed service, "
-            "product, process, organisation or way of communicating. That the innovation is "
-            "new means that it is new to the organisation in question; it may still be known "
-            "to and put into practice by other organisations."
+            "Public sector innovation can be a new or significantly improved service, product, "
+            "process, organisation or form of communication. That the innovation is new means "
+            "that it is new to the organisation in question; it may nonetheless be known to and "
+            "implemented by other organisations."
         ),
-        "source_organisation": "Kommunal- og moderniseringsdepartementet",
-        "source_title": (
-            "Meld. St. 30 (2019–2020) En innovativ offentlig sektor, section 3.1.1 (in Norwegian)"
-        ),
-        "source_url": seed.WHITE_PAPER_DEFINITION_URL,
+        "source_organisation": MINISTRY_EN,
+        "source_title": WHITE_PAPER_EN_TITLE + ", section 3.1.1",
+        "source_url": WHITE_PAPER_EN_DEFINITION_URL,
         "body": [
             {
                 "type": "text",
                 "value": (
-                    "<p>The wording is our translation of the white paper's own, in section "
-                    "3.1.1 of Meld. St. 30 (2019–2020) En innovativ offentlig sektor. The white "
-                    "paper takes the OECD's definition as its starting point.</p>"
+                    "<p>The wording is that of the white paper's official English version, in "
+                    "section 3.1.1 of Meld. St. 30 (2019–2020) An innovative public sector. The "
+                    "white paper uses the OECD's definition as its point of departure.</p>"
                     "<p>In the future, the public sector must deliver better services in new, "
                     "smarter ways – facing tighter budgets and changes in society such as "
                     "climate change, an ageing population and the coronavirus pandemic.</p>"
@@ -84,40 +102,39 @@ ENGLISH = {
         "menu_title": "Principles",
         "search_description": (
             "The three main principles for innovation in the public sector from the Norwegian "
-            "white paper En innovativ offentlig sektor (2020)."
+            "white paper An innovative public sector (2020)."
         ),
         "lead": (
-            "So what must we do differently? The 2020 white paper En innovativ offentlig sektor "
-            "(An innovative public sector) sets out three main principles for innovation in the "
-            "public sector."
+            "So what must we do differently? The 2020 white paper An innovative public sector "
+            "sets out three main principles for innovation in the public sector."
         ),
         "list_introduction": (
             "The principles are inspired by the OECD's declaration on innovation and by input "
             "to the work on the white paper:"
         ),
         "principles": [
+            # The official English wording (WHITE_PAPER_EN_URL, chapter 1, above).
             (
-                "Room to act and incentives",
-                "Politicians and public authorities must give room to act and incentives to "
-                "innovate.",
+                "Freedom of action and incentives",
+                "Politicians and public authorities need to grant freedom of action and provide "
+                "incentives for innovation.",
             ),
             (
                 "Culture and competence",
-                "Leaders must develop a culture and competence for innovation, with the courage "
-                "to think anew and to learn from failures and successes.",
+                "Leaders must develop a culture of and competence in innovation, where people "
+                "have the courage to think differently and learn from mistakes and successes.",
             ),
             (
                 "New forms of collaboration",
-                "Public bodies must seek new forms of collaboration.",
+                "Public agencies must seek new forms of collaboration.",
             ),
         ],
         "sources": [
             {
-                "title": "Meld. St. 30 (2019–2020) En innovativ offentlig sektor – Kultur, "
-                "ledelse og kompetanse (in Norwegian)",
-                "publisher": "Kommunal- og moderniseringsdepartementet",
+                "title": WHITE_PAPER_EN_TITLE + " – Culture, leadership and competence",
+                "publisher": MINISTRY_EN,
                 "year": 2020,
-                "url": seed.WHITE_PAPER_URL,
+                "url": WHITE_PAPER_EN_URL,
             },
             {
                 "title": "Declaration on Public Sector Innovation",
@@ -128,12 +145,13 @@ ENGLISH = {
         ],
     },
     seed.PROGRAM_INDEX["slug"]: {
+        # The slug stays: addresses under /en/programmes/ are already out there.
         "slug": "programmes",
-        "title": "Programmes and new partnerships for innovation in the public sector",
-        "menu_title": "Programmes",
+        "title": "Schemes and new partnerships for innovation in the public sector",
+        "menu_title": "Schemes",
         "search_description": (
             "Stimulab and Innovasjonsnettverket, and the programme StartOff, which has ended: "
-            "programmes for innovation in the public sector."
+            "schemes for innovation in the public sector."
         ),
         "lead": "Digdir has several schemes that offer advice, funding and collaboration:",
     },
@@ -163,7 +181,7 @@ ENGLISH = {
         "responsible_organisation": (
             "The Norwegian Digitalisation Agency (Digdir) and Design and Architecture Norway (DOGA)"
         ),
-        "more_info_text": "How to join Stimulab (digdir.no, in Norwegian)",
+        "more_info_text": "Stimulab's call of December 2023 (digdir.no, in Norwegian)",
         "image_alt_text": (
             "Illustration: a yellow light bulb above two blue figures with a green line between "
             "them."
@@ -241,6 +259,11 @@ ENGLISH_VANITY_PATHS = {
 #   tilgjengelege dokument. Sjå språklova paragraf 13 første leddet." / "«Allment tilgjengelege
 #   dokument» er til dømes nettsidetekst" / "Det skal ikkje lagast parallelle versjonar av til
 #   dømes nettsider."
+# The law itself, språklova (LOV-2021-05-21-42) § 13 first paragraph, "Veksling mellom bokmål og
+# nynorsk i allment tilgjengelege dokument", https://www.sprakradet.no/spraklov/paragrafsider/
+# -13-veksling-mellom-bokmal-og-nynorsk-i-allment-tilgjengelege-dokument/ : "Sentrale
+# statsorgan skal over tid bruke minst 25 prosent av både bokmål og nynorsk i allment
+# tilgjengelege dokument."
 LANGUAGE_RULES_URL = (
     "https://sprakradet.no/spraklova/norsk-sprak/bruk-av-bokmal-og-nynorsk-i-det-offentlege/"
     "reglar-for-statsorgan/reglar-for-sentrale-statsorgan/"
@@ -254,7 +277,8 @@ NYNORSK = {
     "show_in_menus": False,
     "written_standard": "nn",
     "search_description": (
-        "Kvifor nokre sider er på nynorsk og andre på bokmål, og kva sider som finst på engelsk."
+        "Kvifor nokre sider er på nynorsk og andre på bokmål, og kva for sider som finst på "
+        "engelsk."
     ),
     "lead": (
         "Sidene her er skrivne på bokmål eller nynorsk. Dei viktigaste sidene finst også på "
@@ -268,9 +292,11 @@ NYNORSK = {
                 "<p>Sentrale statsorgan skal sørgje for at det er minst 25 prosent av kvart "
                 "skriftspråk i allment tilgjengelege dokument, og tekst på nettsider er slike "
                 "dokument. Det står i første ledd i paragraf 13 i språklova.</p>"
-                "<p>Derfor er somme sider skrivne på nynorsk og andre på bokmål. Kvar side finst "
-                "berre på den eine målforma: Det skal ikkje lagast parallelle versjonar av "
-                "nettsider.</p>"
+                # The count of Norwegian pages the seed makes (Rapporter → Målform counts them):
+                # ten in Bokmål and this one; English pages are in neither written standard.
+                "<p>Førebels er berre éi av dei 11 sidene på norsk skriven på nynorsk, nemleg "
+                "denne. Nettstaden oppfyller difor ikkje kravet enno. Kvar side finst berre på "
+                "den eine målforma: Det skal ikkje lagast parallelle versjonar av nettsider.</p>"
                 f'<p>Les meir i <a href="{LANGUAGE_RULES_URL}">Reglar for sentrale statsorgan'
                 "</a> hos Språkrådet.</p>"
                 "<h2>Engelsk</h2>"

@@ -99,3 +99,10 @@ def test_docker_compose_accepts_the_file(tmp_path):
         if created:
             env_file.unlink()
     assert result.returncode == 0, result.stderr
+
+
+def test_the_scheduler_deletes_old_feedback_every_round(services):
+    """The privacy page's retention periods hold only if the command runs: inside the loop,
+    before its sleep, not once at start."""
+    loop = " ".join(services["scheduler"]["command"]).split("while true; do", 1)[1]
+    assert "manage.py delete_old_feedback;" in loop.split("sleep 300")[0]

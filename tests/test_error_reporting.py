@@ -69,6 +69,7 @@ def test_a_server_error_reaches_sentry_without_the_visitor(db, sentry_events):
         HTTP_X_FORWARDED_FOR=VISITOR_IP,
         HTTP_COOKIE="sessionid=hemmelig-okt",
         HTTP_USER_AGENT="Testleser/1.0",
+        HTTP_REFERER="http://testserver/sok/?q=mitt+hemmelige+s%C3%B8k",
     )
     assert status.startswith("500")
     sentry_sdk.flush()
@@ -77,6 +78,7 @@ def test_a_server_error_reaches_sentry_without_the_visitor(db, sentry_events):
     assert event["environment"] == "test"
     assert event["request"]["url"].endswith("/test-feil/")
     assert event["request"]["headers"]["User-Agent"] == "Testleser/1.0"
+    assert event["request"]["headers"]["Referer"] == "http://testserver/sok/"
     sent = json.dumps(event, default=str)
     assert VISITOR_IP not in sent
     assert "hemmelig" not in sent

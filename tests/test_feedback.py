@@ -209,7 +209,7 @@ def test_only_post_is_allowed(client, page):
 def test_a_post_from_another_site_is_refused(client, page, headers):
     response = client.post(URL, {"side": page.pk, "svar": "ja"}, **headers)
     assert response.status_code == 403
-    assert "kom ikke fra dette nettstedet" in _message(response)
+    assert "sendt fra et annet nettsted" in _message(response)
     assert not Answer.objects.exists()
 
 

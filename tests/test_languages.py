@@ -36,7 +36,7 @@ ENGLISH_URLS = {
         "Innovation requires us to develop culture, competence, leadership and new forms of "
         "collaboration"
     ),
-    "/en/programmes/": "Programmes and new partnerships for innovation in the public sector",
+    "/en/programmes/": "Schemes and new partnerships for innovation in the public sector",
     "/en/programmes/stimulab/": "Stimulab",
     "/en/programmes/startoff/": "StartOff",
     "/en/programmes/innovation-network/": "Network for innovation",
@@ -194,9 +194,9 @@ postgresql_only = pytest.mark.skipif(
 
 @postgresql_only
 def test_english_search_uses_english_stemming(client, seeded):
-    # "programmes" is only in the English index entry as the stem "programm" of the English
+    # "schemes" is only in the English index entry as the stem "scheme" of the English
     # snowball stemmer; "partnership" (singular) finds "partnerships" the same way.
-    for query in ("programme", "partnership"):
+    for query in ("scheme", "partnership"):
         response = client.get("/en/search/", {"q": query})
         assert "/en/programmes/" in response.content.decode(), query
 

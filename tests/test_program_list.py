@@ -88,9 +88,9 @@ def test_a_filtered_page_keeps_its_filters_in_the_pagination_links(seeded):
 @pytest.mark.parametrize(
     ("query", "status", "message"),
     [
-        ("side=abc", 400, "Sidetallet er ikke gyldig"),
-        ("side=0", 400, "Sidetallet er ikke gyldig"),
-        ("side=-1", 400, "Sidetallet er ikke gyldig"),
+        ("side=abc", 400, "Ugyldig sidenummer"),
+        ("side=0", 400, "Ugyldig sidenummer"),
+        ("side=-1", 400, "Ugyldig sidenummer"),
         ("side=99", 404, "Listen har ikke så mange sider"),
         ("side=" + "9" * 500, 404, "Listen har ikke så mange sider"),
         ("status=feil", 400, "er ikke et av valgene"),

@@ -115,7 +115,7 @@ def test_a_search_without_hits_offers_the_programs_and_the_other_language(client
 def test_the_english_search_without_hits_offers_the_norwegian_one(client, seeded):
     soup = soup_of(client.get("/en/search/", {"q": "xylofon"}))
     links = {link.get_text(strip=True): link["href"] for link in soup.select(".search-tips a")}
-    assert links["See all programmes"] == "/en/programmes/"
+    assert links["See all schemes"] == "/en/programmes/"
     assert links["Søk i de norske sidene etter «xylofon»"] == "/sok/?q=xylofon"
 
 

@@ -1,9 +1,13 @@
 """Menus, footer and page images: editable in the admin, visible on the next request."""
 
+import importlib
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import override_settings
@@ -55,10 +59,82 @@ def test_footer_settings_change_the_next_response(client, seeded):
     assert footer.find("a", string="Personvern og informasjonskapsler")["href"] == "/handlingsrom/"
 
 
-def test_every_page_links_to_the_accessibility_statement(client, seeded):
-    for url in ("/", "/virkemidler/startoff/", "/finnes-ikke/"):
+def test_no_accessibility_statement_link_until_editors_set_the_sites_own(client, seeded):
+    """The seed has no statement address: a link to uustatus's list of every statement would
+    pass for ours. Once editors set it, every page links to it."""
+    urls = ("/", "/virkemidler/startoff/", "/finnes-ikke/")
+    for url in urls:
         footer = soup_of(client.get(url)).find("footer")
-        assert footer.find("a", string="Tilgjengelighetserklæring"), url
+        assert not footer.find("a", string="Tilgjengelighetserklæring"), url
+        assert "uustatus" not in str(footer), url
+    settings = SiteSettings.objects.get()
+    settings.accessibility_statement_url = "https://uustatus.no/nb/erklaringer/publisert/abc"
+    settings.save()
+    for url in urls:
+        footer = soup_of(client.get(url)).find("footer")
+        statement = footer.find("a", string="Tilgjengelighetserklæring")
+        assert statement["href"] == "https://uustatus.no/nb/erklaringer/publisert/abc", url
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    ["https://uustatus.no/nb/erklaringer", "https://uustatus.no/nb/erklaringer/"],
+)
+def test_uustatus_list_of_statements_is_refused_as_the_sites_statement(seeded, placeholder):
+    settings = SiteSettings.objects.get()
+    settings.accessibility_statement_url = placeholder
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    assert "listen over alle erklæringer" in str(
+        error.value.message_dict["accessibility_statement_url"]
+    )
+
+
+def test_the_footer_gives_digdirs_postal_address_from_enhetsregisteret(client, seeded):
+    footer = soup_of(client.get("/")).find("footer")
+    assert "Postboks 1382 Vika, 0114 Oslo" in normalise_space(footer.get_text(" "))
+
+
+def test_migration_0010_clears_the_placeholder_and_completes_the_seeded_address(seeded):
+    migration = importlib.import_module("pages.migrations.0011_site_settings_true_defaults")
+    settings = SiteSettings.objects.get()
+    settings.accessibility_statement_url = "https://uustatus.no/nb/erklaringer"
+    settings.postal_address = "Postboks 1382, 0114 Oslo"
+    settings.save()
+    migration.true_defaults(django_apps, None)
+    settings.refresh_from_db()
+    assert settings.accessibility_statement_url == ""
+    assert settings.postal_address == "Postboks 1382 Vika, 0114 Oslo"
+    # What editors set themselves stays.
+    settings.accessibility_statement_url = "https://uustatus.no/nb/erklaringer/publisert/abc"
+    settings.postal_address = "Postboks 1, 0101 Oslo"
+    settings.save()
+    migration.true_defaults(django_apps, None)
+    settings.refresh_from_db()
+    assert settings.accessibility_statement_url.endswith("/publisert/abc")
+    assert settings.postal_address == "Postboks 1, 0101 Oslo"
+
+
+def test_the_dashboard_tells_editors_the_statement_address_is_missing(client, seeded):
+    approver = User.objects.create_user("godkjenner")
+    approver.groups.add(Group.objects.get(name="Godkjennere"))
+    approver.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    editor = User.objects.create_user("redaktor")
+    editor.groups.add(Group.objects.get(name="Redaktører"))
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(approver)
+    panel = soup_of(client.get("/admin/")).select_one("#missing-site-facts-section")
+    assert "ingen adresse til sin egen erklæring" in normalise_space(panel.get_text(" "))
+    site = Site.objects.get(is_default_site=True)
+    assert panel.find("a", href=f"/admin/settings/pages/sitesettings/{site.pk}/")
+    client.force_login(editor)
+    panel = soup_of(client.get("/admin/")).select_one("#missing-site-facts-section")
+    assert "Be en godkjenner" in panel.get_text()
+    assert not panel.find("a", href=re.compile("/admin/settings/"))
+    settings = SiteSettings.objects.get()
+    settings.accessibility_statement_url = "https://uustatus.no/nb/erklaringer/publisert/abc"
+    settings.save()
+    assert not soup_of(client.get("/admin/")).select_one("#missing-site-facts-section")
 
 
 def test_page_image_needs_alt_text_or_the_decorative_choice(seeded):

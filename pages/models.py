@@ -701,6 +701,7 @@ class SiteSettings(BaseSiteSetting):
                 }
             )
 
+
 class ChangeNote(models.Model):
     """A public note on a published change to a page: «Endringer på denne siden». Made only when
     the change is published (pages/change_notes.py), so a draft's note is never shown. Tied to

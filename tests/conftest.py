@@ -163,7 +163,12 @@ def normalise_space(text):
 
 
 def soup_of(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    """The page as a browser renders it: the inert content of <template> elements (the admin's
+    keyboard-shortcut tables, say) left out, which some versions of soupsieve would match."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    for template in soup("template"):
+        template.decompose()
+    return soup
 
 
 @pytest.fixture
